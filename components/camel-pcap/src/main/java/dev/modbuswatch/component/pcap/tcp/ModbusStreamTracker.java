@@ -1,0 +1,130 @@
+package dev.modbuswatch.component.pcap.tcp;
+
+import dev.modbuswatch.component.pcap.TcpConnection;
+import dev.modbuswatch.component.pcap.packet.TcpSegment;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Follows every TCP connection to or from a Modbus server port and turns their bytes into ADUs, in capture order.
+ * Connections are forgotten when both sides have closed or one has reset, after {@code idleSeconds} without a
+ * segment (capture time), or, oldest first, when more than {@code maxConnections} are open. Not thread-safe: one
+ * capture thread drives it.
+ */
+public final class ModbusStreamTracker {
+
+    private final boolean[] serverPorts = new boolean[65536];
+    private final StreamListener listener;
+    private final int maxConnections;
+    private final int maxHeldBytes;
+    private final long idleSeconds;
+    private final TrafficCounters counters = new TrafficCounters();
+    /** In access order, so the least recently seen connection comes first. */
+    private final LinkedHashMap<TcpConnection, ConnectionState> connections = new LinkedHashMap<>(256, 0.75f, true);
+    private long lastIdleCheckSecond = Long.MIN_VALUE;
+
+    public ModbusStreamTracker(int[] modbusServerPorts, int maxConnections, int maxHeldBytesPerDirection,
+                               long idleSeconds, StreamListener listener) {
+        for (int port : modbusServerPorts) {
+            serverPorts[port] = true;
+        }
+        this.maxConnections = maxConnections;
+        this.maxHeldBytes = maxHeldBytesPerDirection;
+        this.idleSeconds = idleSeconds;
+        this.listener = listener;
+    }
+
+    /**
+     * @param missingPayload payload bytes of the segment that the capture did not keep (cut by the snapshot length)
+     */
+    public void onSegment(TcpSegment segment, int missingPayload) {
+        boolean toServer = serverPorts[segment.destinationPort()];
+        if (!toServer && !serverPorts[segment.sourcePort()]) {
+            counters.segmentsOffModbusPorts++;
+            return;
+        }
+        counters.segments++;
+        SegmentTime time = new SegmentTime(segment.epochSecond(), segment.nanos(), segment.flags());
+        forgetIdle(time);
+        TcpConnection key = toServer
+                ? new TcpConnection(segment.source(), segment.sourcePort(), segment.destination(), segment.destinationPort())
+                : new TcpConnection(segment.destination(), segment.destinationPort(), segment.source(), segment.sourcePort());
+        ConnectionState connection = connections.get(key);
+        if (connection == null) {
+            connection = open(key, time);
+        }
+        connection.lastSeenSecond = segment.epochSecond();
+        TcpDirection sending = toServer ? connection.toServer : connection.toClient;
+        TcpDirection receiving = toServer ? connection.toClient : connection.toServer;
+
+        if (segment.has(TcpSegment.SYN)) {
+            sending.onSyn(segment.sequence(), time);
+            connection.closed = false;
+        }
+        if (segment.has(TcpSegment.ACK)) {
+            receiving.onPeerAcknowledgement(segment.acknowledgement(), time);
+        }
+        if (segment.payloadLength() > 0 || missingPayload > 0) {
+            sending.onData(segment.sequence(), segment.frame(), segment.payloadOffset(), segment.payloadLength(),
+                    missingPayload, time);
+        }
+        if (segment.has(TcpSegment.RST) && !connection.closed) {
+            connection.end(time);
+            connection.closed = true;
+        } else if (segment.has(TcpSegment.FIN) && !sending.finished()) {
+            sending.onFin(time);
+            connection.closed = receiving.finished();
+        }
+    }
+
+    /** Ends every stream: holes are given up on and what was held is framed. For the end of a capture. */
+    public void endAll(long epochSecond, int nanos) {
+        SegmentTime time = new SegmentTime(epochSecond, nanos, 0);
+        for (ConnectionState connection : connections.values()) {
+            connection.end(time);
+        }
+        connections.clear();
+    }
+
+    public TrafficStatistics statistics() {
+        return counters.snapshot();
+    }
+
+    public int openConnections() {
+        return connections.size();
+    }
+
+    private ConnectionState open(TcpConnection key, SegmentTime time) {
+        if (connections.size() >= maxConnections) {
+            Iterator<ConnectionState> oldest = connections.values().iterator();
+            oldest.next().end(time);
+            oldest.remove();
+            counters.connectionsEvicted++;
+        }
+        counters.connections++;
+        ConnectionState connection = new ConnectionState(key, listener, counters, maxHeldBytes);
+        connections.put(key, connection);
+        return connection;
+    }
+
+    private void forgetIdle(SegmentTime time) {
+        if (time.epochSecond() == lastIdleCheckSecond) {
+            return;
+        }
+        lastIdleCheckSecond = time.epochSecond();
+        Iterator<Map.Entry<TcpConnection, ConnectionState>> oldestFirst = connections.entrySet().iterator();
+        while (oldestFirst.hasNext()) {
+            ConnectionState connection = oldestFirst.next().getValue();
+            if (time.epochSecond() - connection.lastSeenSecond < idleSeconds) {
+                return;
+            }
+            connection.end(time);
+            oldestFirst.remove();
+            if (!connection.closed) {
+                counters.connectionsEvicted++;
+            }
+        }
+    }
+}
