@@ -1,0 +1,151 @@
+package dev.modbuswatch.component.pcap;
+
+import dev.modbuswatch.component.pcap.capture.CapturedFrame;
+import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
+import dev.modbuswatch.component.pcap.packet.FrameDecoder;
+import dev.modbuswatch.component.pcap.packet.TcpSegment;
+import dev.modbuswatch.component.pcap.source.FrameSource;
+import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
+import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads frames on its own thread, follows the TCP connections and sends the ADUs to the route. A capture file ends
+ * with an {@code END_OF_CAPTURE} message; so does a capture that fails, with the reason in a header.
+ */
+@ManagedResource(description = "Modbus/TCP capture consumer")
+public class PcapConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PcapConsumer.class);
+    private static final long IDLE_POLL_MILLIS = 2;
+    private static final int MALFORMED_FRAMES_LOGGED = 10;
+
+    private final PcapEndpoint endpoint;
+    private final FrameDecoder frameDecoder = new FrameDecoder();
+    private ExecutorService executor;
+    private volatile FrameSource frameSource;
+    private volatile long frames;
+    private volatile long framesNotTcp;
+    private volatile long framesMalformed;
+    private volatile ModbusStreamTracker tracker;
+
+    public PcapConsumer(PcapEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        endpoint.serverPorts();
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "pcap-" + endpoint.getKind() + "-" + endpoint.getSource());
+        executor.submit(this::capture);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (executor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+            executor = null;
+        }
+        super.doStop();
+    }
+
+    private void capture() {
+        AduBatchSender sender = new AduBatchSender(this, getProcessor(), endpoint.getSource(), endpoint.getBatchSize());
+        ModbusStreamTracker streams = new ModbusStreamTracker(endpoint.serverPorts(), endpoint.getMaxConnections(),
+                endpoint.getMaxHeldBytes(), endpoint.getIdleTimeout(), sender);
+        tracker = streams;
+        long lingerNanos = TimeUnit.MILLISECONDS.toNanos(endpoint.getBatchLinger());
+        long lastSecond = 0;
+        int lastNanos = 0;
+        String failure = null;
+        try (FrameSource source = endpoint.openSource()) {
+            frameSource = source;
+            LOG.info("Capturing Modbus/TCP from {} {} (server ports {})", endpoint.getKind(), endpoint.getSource(),
+                    endpoint.getPorts());
+            while (isRunAllowed() && !isSuspendingOrSuspended()) {
+                CapturedFrame frame = source.next();
+                if (frame == null) {
+                    if (source.exhausted()) {
+                        break;
+                    }
+                    sender.flush();
+                    Thread.sleep(IDLE_POLL_MILLIS);
+                    continue;
+                }
+                frames++;
+                lastSecond = frame.epochSecond();
+                lastNanos = frame.nanos();
+                follow(frame, streams);
+                if (endpoint.getKind() == CaptureKind.live) {
+                    sender.flushIfOlderThan(lingerNanos);
+                }
+            }
+            if (source.truncatedAt() >= 0) {
+                LOG.warn("{} is cut short at byte offset {}: the record there is incomplete; everything before it was"
+                        + " processed", endpoint.getSource(), source.truncatedAt());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            failure = "Capture from " + endpoint.getSource() + " failed: " + e.getMessage();
+            getExceptionHandler().handleException(failure, e);
+        }
+        if (endpoint.getKind() == CaptureKind.file || failure != null) {
+            streams.endAll(lastSecond, lastNanos);
+            sender.endOfCapture(statistics(), failure);
+        }
+    }
+
+    private void follow(CapturedFrame frame, ModbusStreamTracker streams) {
+        try {
+            TcpSegment segment = frameDecoder.decode(frame);
+            if (segment == null) {
+                framesNotTcp++;
+                return;
+            }
+            streams.onSegment(segment, Math.max(0, frameDecoder.missingPayloadBytes()));
+        } catch (FrameDecodeException e) {
+            framesMalformed++;
+            if (framesMalformed <= MALFORMED_FRAMES_LOGGED) {
+                LOG.warn("Frame {} of {} skipped: {}{}", frames, endpoint.getSource(), e.getMessage(),
+                        framesMalformed == MALFORMED_FRAMES_LOGGED ? " (further malformed frames are only counted)" : "");
+            }
+        }
+    }
+
+    /** Counters so far; safe to call from any thread, exact once the capture has ended. */
+    public CaptureStatistics statistics() {
+        FrameSource source = frameSource;
+        ModbusStreamTracker streams = tracker;
+        return new CaptureStatistics(frames, framesNotTcp, framesMalformed,
+                source == null ? 0 : source.packetsDropped(), source == null ? -1 : source.truncatedAt(),
+                streams == null ? null : streams.statistics());
+    }
+
+    @ManagedAttribute(description = "Frames read")
+    public long getFrames() {
+        return frames;
+    }
+
+    @ManagedAttribute(description = "Packets dropped by the kernel or interface (live capture)")
+    public long getPacketsDropped() {
+        FrameSource source = frameSource;
+        return source == null ? 0 : source.packetsDropped();
+    }
+
+    /** How far through a capture file this is (0 to 1), or -1 for live capture. */
+    public double getProgress() {
+        FrameSource source = frameSource;
+        return source == null ? 0 : source.progress();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.modbuswatch.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the packaged jar the way a user does: {@code java -jar modbus-watch.jar --capture F --output D}. */
+record OneShotProcess(int exitCode, String stderr, Path output) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static OneShotProcess run(Path capture, Path output, String... extraArguments) throws Exception {
+        Path jar = Path.of(System.getProperty("modbuswatch.jar", "target/modbus-watch.jar"));
+        assertThat(jar).as("the packaged jar (mvn package builds it)").exists();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                "--capture", capture.toString(), "--output", output.toString()));
+        command.addAll(List.of(extraArguments));
+        Path stderr = Files.createTempFile("modbus-watch", ".stderr");
+        Process process = new ProcessBuilder(command)
+                .directory(Path.of(System.getProperty("project.basedir", ".")).toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile())
+                .start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("one-shot run on " + capture + " did not finish within 5 minutes");
+        }
+        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        Files.delete(stderr);
+        return new OneShotProcess(process.exitValue(), errors, output);
+    }
+
+    List<Map<String, String>> events() throws IOException {
+        return jsonLines(output.resolve("events.jsonl"));
+    }
+
+    List<Map<String, String>> anomalies() throws IOException {
+        return jsonLines(output.resolve("anomalies.jsonl"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> jsonLines(Path file) throws IOException {
+        List<Map<String, String>> records = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                records.add(JSON.readValue(line, Map.class));
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.modbuswatch.event;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+
+/**
+ * ISO-8601 with an explicit offset and every fractional digit the capture has: {@code 2023-11-22T10:30:12.345678+00:00}.
+ */
+public final class EventTimeFormat {
+
+    private final DateTimeFormatter formatter;
+
+    public EventTimeFormat(ZoneId zone) {
+        formatter = new DateTimeFormatterBuilder()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE)
+                .appendLiteral('T')
+                .appendPattern("HH:mm:ss")
+                .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                .appendOffset("+HH:MM", "+00:00")
+                .toFormatter()
+                .withZone(zone);
+    }
+
+    /** @param zone a zone ID, or {@code system} for this machine's zone */
+    public static EventTimeFormat of(String zone) {
+        return new EventTimeFormat("system".equalsIgnoreCase(zone) ? ZoneId.systemDefault() : ZoneId.of(zone));
+    }
+
+    public String format(long epochSecond, int nanos) {
+        return formatter.format(Instant.ofEpochSecond(epochSecond, nanos));
+    }
+
+    public String format(Instant instant) {
+        return formatter.format(instant);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.modbuswatch.app;
+
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Command line entry point: a one-shot run over a capture file, or the routes of application.properties. */
+@Command(name = "modbus-watch", mixinStandardHelpOptions = true, version = "modbus-watch 0.1.0",
+         description = "Passive Modbus/TCP security monitoring as Apache Camel routes.")
+public final class ModbusWatch implements Callable<Integer> {
+
+    @Option(names = "--capture", paramLabel = "FILE",
+            description = "Run once over this pcap or pcapng file and exit when it is done.")
+    private Path capture;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "out",
+            description = "Directory for the output files of a one-shot run (default: ${DEFAULT-VALUE}).")
+    private Path output;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting of application.properties.")
+    private Map<String, String> settings = new LinkedHashMap<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ModbusWatch())
+                .setExecutionExceptionHandler(ModbusWatch::reportFailure)
+                .execute(args));
+    }
+
+    /** One clear line for the user; the stack trace only at debug level. */
+    private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        System.err.println("modbus-watch: " + (cause == failure ? "" : failure.getMessage() + ": ") + cause.getMessage());
+        LoggerFactory.getLogger(ModbusWatch.class).debug("Failure", failure);
+        return 1;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (capture != null) {
+            return new OneShotRun(capture, output, settings).run();
+        }
+        CamelMainFactory.create(settings).run();
+        return 0;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.modbuswatch.app;
+
+import dev.modbuswatch.component.pcap.CaptureStatistics;
+import dev.modbuswatch.component.pcap.PcapConsumer;
+import dev.modbuswatch.component.pcap.capture.CaptureFileReader;
+import dev.modbuswatch.component.pcap.tcp.TrafficStatistics;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the routes once over a capture file and exits: 0 when the file was processed (also when it was cut short),
+ * 1 when processing failed, 2 when the file cannot be read or is not a capture. On failure no output is left behind.
+ */
+final class OneShotRun {
+
+    static final List<String> OUTPUT_FILES = List.of("events.jsonl", "anomalies.jsonl");
+    private static final long PROGRESS_BAR_MIN_BYTES = 32L * 1024 * 1024;
+
+    private final Path capture;
+    private final Path output;
+    private final Map<String, String> settings;
+
+    OneShotRun(Path capture, Path output, Map<String, String> settings) {
+        this.capture = capture.toAbsolutePath();
+        this.output = output.toAbsolutePath();
+        this.settings = settings;
+    }
+
+    int run() throws Exception {
+        try (CaptureFileReader reader = CaptureFileReader.open(capture)) {
+            reader.linkType();
+        } catch (IOException e) {
+            System.err.println("modbus-watch: cannot read " + capture + ": " + e.getMessage());
+            return 2;
+        }
+        Files.createDirectories(output);
+        deleteOutputs();
+
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        overrides.put("modbus.capture.uri", "pcap:file:" + capture);
+        overrides.put("modbus.output.dir", output.toString());
+        Main main = CamelMainFactory.create(overrides);
+        CaptureCompletion completion = new CaptureCompletion(main::completed);
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                configured.getCamelContext().getManagementStrategy().addEventNotifier(completion);
+            }
+
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                showProgress(started.getCamelContext(), progress);
+            }
+        });
+        try {
+            main.run();
+        } finally {
+            progress.shutdownNow();
+        }
+
+        if (!completion.ended() || completion.failure() != null) {
+            deleteOutputs();
+            System.err.println("modbus-watch: " + (completion.failure() != null ? completion.failure()
+                    : "the run stopped before the end of " + capture));
+            return 1;
+        }
+        System.err.println(summary(completion.statistics()));
+        return 0;
+    }
+
+    private void showProgress(CamelContext context, ScheduledExecutorService scheduler) {
+        PcapConsumer consumer = context.getRoutes().stream().map(Route::getConsumer)
+                .filter(PcapConsumer.class::isInstance).map(PcapConsumer.class::cast).findFirst().orElse(null);
+        if (consumer == null || System.console() == null || capture.toFile().length() < PROGRESS_BAR_MIN_BYTES) {
+            return;
+        }
+        ProgressBar bar = new ProgressBarBuilder().setTaskName(capture.getFileName().toString()).setInitialMax(1000)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        scheduler.scheduleAtFixedRate(() -> {
+            bar.stepTo(Math.round(Math.max(0, consumer.getProgress()) * 1000));
+            if (consumer.getProgress() >= 1) {
+                bar.close();
+                throw new IllegalStateException("done");
+            }
+        }, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    private void deleteOutputs() throws IOException {
+        for (String file : OUTPUT_FILES) {
+            Files.deleteIfExists(output.resolve(file));
+        }
+    }
+
+    private String summary(CaptureStatistics statistics) {
+        TrafficStatistics traffic = statistics.traffic();
+        StringBuilder text = new StringBuilder()
+                .append("modbus-watch: ").append(capture.getFileName()).append(": ")
+                .append(statistics.frames()).append(" frames, ")
+                .append(traffic.adus()).append(" Modbus PDUs in ").append(traffic.connections()).append(" connections")
+                .append("; events in ").append(output.resolve("events.jsonl"));
+        text.append("\n  stream: ").append(traffic.retransmittedSegments()).append(" retransmitted segments dropped, ")
+                .append(traffic.gaps()).append(" gaps (").append(traffic.gapBytes()).append(" bytes), ")
+                .append(traffic.malformedHeaders()).append(" malformed MBAP headers (")
+                .append(traffic.discardedBytes()).append(" bytes skipped), ")
+                .append(traffic.incompleteAdus()).append(" incomplete ADUs, ")
+                .append(statistics.framesMalformed()).append(" malformed frames");
+        if (statistics.truncatedAt() >= 0) {
+            text.append("\n  warning: the file is cut short at byte offset ").append(statistics.truncatedAt());
+        }
+        return text.toString();
+    }
+}
