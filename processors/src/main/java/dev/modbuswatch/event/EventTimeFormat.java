@@ -7,7 +7,8 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 
 /**
- * ISO-8601 with an explicit offset and every fractional digit the capture has: {@code 2023-11-22T10:30:12.345678+00:00}.
+ * ISO-8601 with an explicit offset and the capture's precision: six fractional digits, more when the capture has
+ * nanoseconds ({@code 2023-11-22T10:30:12.345678+00:00}).
  */
 public final class EventTimeFormat {
 
@@ -18,7 +19,7 @@ public final class EventTimeFormat {
                 .append(DateTimeFormatter.ISO_LOCAL_DATE)
                 .appendLiteral('T')
                 .appendPattern("HH:mm:ss")
-                .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                .appendFraction(ChronoField.NANO_OF_SECOND, 6, 9, true)
                 .appendOffset("+HH:MM", "+00:00")
                 .toFormatter()
                 .withZone(zone);

@@ -33,11 +33,6 @@ public final class ModbusEventMapper {
         event.put("tcp.flag", TcpFlagNames.of(adu.tcpFlags()));
         ModbusEventFields.appendHeader(adu.transactionId(), adu.protocolId(), adu.length(), adu.unitId(), event);
         ModbusEventFields.decodeAndAppend(ByteBuffer.wrap(adu.pdu()), adu.fromServer(), event);
-        if (adu.protocolId() != 0 && !event.containsKey(ModbusEventFields.MALFORMED)) {
-            event.put(ModbusEventFields.MALFORMED, "true");
-            event.put(ModbusEventFields.MALFORMED_REASON,
-                    "MBAP protocol identifier " + adu.protocolId() + " is not Modbus (0)");
-        }
         sourceModule.append(event);
         return event;
     }

@@ -67,9 +67,9 @@ public class PcapEndpoint extends DefaultEndpoint {
     @UriParam(defaultValue = "65536", label = "consumer,advanced", description = "Out-of-order bytes held per"
             + " connection direction before the hole in front of them is given up as a gap")
     private int maxHeldBytes = 65536;
-    @UriParam(defaultValue = "300", label = "consumer,advanced", description = "Forget a connection after this many"
-            + " seconds without a segment (capture time)")
-    private int idleTimeout = 300;
+    @UriParam(defaultValue = "3600", label = "consumer,advanced", description = "Forget a connection after this many"
+            + " seconds without a segment (capture time); Modbus connections often idle for minutes")
+    private int idleTimeout = 3600;
 
     public PcapEndpoint(String uri, PcapComponent component, CaptureKind kind, String source) {
         super(uri, component);

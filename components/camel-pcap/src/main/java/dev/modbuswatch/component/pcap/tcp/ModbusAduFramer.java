@@ -6,12 +6,14 @@ import dev.modbuswatch.component.pcap.TcpConnection;
 
 /**
  * Cuts one direction of a TCP stream into Modbus/TCP ADUs using the MBAP length field. Several ADUs may share a
- * segment and one ADU may span several. Bytes that do not start with a plausible MBAP header are reported, and framing
- * resumes at the start of the next segment, where Modbus clients and servers begin their ADUs.
+ * segment and one ADU may span several. Bytes that do not start with a plausible MBAP header (protocol identifier 0,
+ * length 2 to 256) are reported, and framing resumes at the start of the next segment, where Modbus clients and
+ * servers begin their ADUs.
  */
 final class ModbusAduFramer {
 
     static final int MBAP_HEADER_LENGTH = 7;
+    static final int MODBUS_PROTOCOL = 0;
     /** Smallest MBAP length: unit identifier and function code. */
     static final int MIN_LENGTH = 2;
     /** Largest MBAP length accepted for framing; the specification's limit is 254, tshark accepts up to 256. */
@@ -107,8 +109,14 @@ final class ModbusAduFramer {
      * @return the ADU's total length, or -1 when the header is not plausible (reported; resynchronising)
      */
     private int checkedAduLength(byte[] data, int header, int remaining, SegmentTime time) {
+        int protocolId = unsignedShort(data, header + 2);
         int length = unsignedShort(data, header + 4);
-        if (length >= MIN_LENGTH && length <= MAX_LENGTH) {
+        String problem;
+        if (protocolId != MODBUS_PROTOCOL) {
+            problem = "MBAP protocol identifier " + protocolId + " is not Modbus (0)";
+        } else if (length < MIN_LENGTH || length > MAX_LENGTH) {
+            problem = "MBAP length " + length + " outside " + MIN_LENGTH + ".." + MAX_LENGTH;
+        } else {
             return MBAP_HEADER_LENGTH - 1 + length;
         }
         counters.malformedHeaders++;
@@ -116,8 +124,7 @@ final class ModbusAduFramer {
         awaitingSegmentStart = true;
         listener.onAnomaly(new StreamAnomaly(time.epochSecond(), time.nanos(), connection, fromServer,
                 StreamAnomaly.Kind.MALFORMED_HEADER, remaining,
-                "MBAP length " + length + " outside " + MIN_LENGTH + ".." + MAX_LENGTH
-                        + "; skipping to the next segment (header bytes " + hex(data, header) + ")"));
+                problem + "; skipping to the next segment (header bytes " + hex(data, header) + ")"));
         return -1;
     }
 

@@ -161,7 +161,7 @@ class ModbusStreamTrackerTest {
         assertThat(anomalies()).singleElement().satisfies(anomaly -> {
             assertThat(anomaly.kind()).isEqualTo(StreamAnomaly.Kind.MALFORMED_HEADER);
             assertThat(anomaly.bytes()).isEqualTo(29);
-            assertThat(anomaly.detail()).contains("MBAP length 12064");
+            assertThat(anomaly.detail()).startsWith("MBAP protocol identifier 21536 is not Modbus (0)");
         });
         assertThat(adus()).extracting(ModbusAdu::transactionId).containsExactly(4);
         assertThat(tracker.statistics().malformedHeaders()).isEqualTo(1);
@@ -181,10 +181,13 @@ class ModbusStreamTrackerTest {
     }
 
     @Test
-    void nonZeroProtocolIdentifierIsStillFramedForTheDecoderToFlag() {
+    void nonZeroProtocolIdentifierIsNotModbus() {
         toServer(CLIENT_ISN, hex("0001 0010 0006 0a 03 0000 0002"));
+        toServer(CLIENT_ISN + 12, request(2));
 
-        assertThat(adus()).singleElement().satisfies(adu -> assertThat(adu.protocolId()).isEqualTo(16));
+        assertThat(anomalies()).singleElement().satisfies(anomaly -> assertThat(anomaly.detail())
+                .startsWith("MBAP protocol identifier 16 is not Modbus (0)"));
+        assertThat(adus()).extracting(ModbusAdu::transactionId).containsExactly(2);
     }
 
     @Test
