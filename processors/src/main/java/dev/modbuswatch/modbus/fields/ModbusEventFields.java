@@ -1,5 +1,6 @@
 package dev.modbuswatch.modbus.fields;
 
+import dev.modbuswatch.modbus.ExceptionResponse;
 import dev.modbuswatch.modbus.FunctionCodes;
 import dev.modbuswatch.modbus.Hex;
 import dev.modbuswatch.modbus.ModbusDecodeException;
@@ -70,9 +71,26 @@ public final class ModbusEventFields {
         if (pdu.hasRemaining()) {
             out.put(FUNCTION_CODE, FunctionCodes.label(pdu.get(pdu.position()), response));
         }
+        appendExceptionCode(pdu, response, out);
         out.put(MALFORMED, "true");
         out.put(MALFORMED_REASON, error.getMessage());
         out.put(RAW_PDU, Hex.of(pdu));
+    }
+
+    /**
+     * An exception response followed by stray bytes (seen from real devices: {@code 81 06 00}) still says which
+     * exception it is; keep that next to the malformed flag.
+     */
+    private static void appendExceptionCode(ByteBuffer pdu, boolean response, Map<String, String> out) {
+        int start = pdu.position();
+        if (!response || pdu.remaining() < 2 || (pdu.get(start) & 0x80) == 0) {
+            return;
+        }
+        try {
+            append(ExceptionResponse.decode(pdu.duplicate().limit(start + 2)), out);
+        } catch (ModbusDecodeException notAnException) {
+            // nothing more can be said than the malformed fields
+        }
     }
 
     /**

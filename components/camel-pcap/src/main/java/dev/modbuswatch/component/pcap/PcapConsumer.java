@@ -17,8 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads frames on its own thread, follows the TCP connections and sends the ADUs to the route. A capture file ends
- * with an {@code END_OF_CAPTURE} message; so does a capture that fails, with the reason in a header.
+ * Reads frames on its own thread, follows the TCP connections and sends the ADUs to the route. Every capture ends with
+ * an {@code END_OF_CAPTURE} message: at the end of a file, when the consumer stops, or when capture fails (with the
+ * reason in a header).
  */
 @ManagedResource(description = "Modbus/TCP capture consumer")
 public class PcapConsumer extends DefaultConsumer {
@@ -31,6 +32,7 @@ public class PcapConsumer extends DefaultConsumer {
     private final FrameDecoder frameDecoder = new FrameDecoder();
     private ExecutorService executor;
     private volatile FrameSource frameSource;
+    private volatile boolean capturing;
     private volatile long frames;
     private volatile long framesNotTcp;
     private volatile long framesMalformed;
@@ -70,6 +72,7 @@ public class PcapConsumer extends DefaultConsumer {
         String failure = null;
         try (FrameSource source = endpoint.openSource()) {
             frameSource = source;
+            capturing = true;
             LOG.info("Capturing Modbus/TCP from {} {} (server ports {})", endpoint.getKind(), endpoint.getSource(),
                     endpoint.getPorts());
             while (isRunAllowed() && !isSuspendingOrSuspended()) {
@@ -99,11 +102,12 @@ public class PcapConsumer extends DefaultConsumer {
         } catch (Exception e) {
             failure = "Capture from " + endpoint.getSource() + " failed: " + e.getMessage();
             getExceptionHandler().handleException(failure, e);
+        } finally {
+            capturing = false;
         }
-        if (endpoint.getKind() == CaptureKind.file || failure != null) {
-            streams.endAll(lastSecond, lastNanos);
-            sender.endOfCapture(statistics(), failure);
-        }
+        // Also when a live capture stops: what is held or batched still reaches the route.
+        streams.endAll(lastSecond, lastNanos);
+        sender.endOfCapture(statistics(), failure);
     }
 
     private void follow(CapturedFrame frame, ModbusStreamTracker streams) {
@@ -141,6 +145,11 @@ public class PcapConsumer extends DefaultConsumer {
     public long getPacketsDropped() {
         FrameSource source = frameSource;
         return source == null ? 0 : source.packetsDropped();
+    }
+
+    @ManagedAttribute(description = "Whether the capture source is open and frames are being read")
+    public boolean isCapturing() {
+        return capturing;
     }
 
     /** How far through a capture file this is (0 to 1), or -1 for live capture. */
