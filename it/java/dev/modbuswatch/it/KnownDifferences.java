@@ -40,6 +40,12 @@ final class KnownDifferences {
         return true;
     }
 
+    /** Listed differences of this capture that did not occur: the list is out of date. */
+    java.util.List<String> unused(String capture) {
+        return remaining.entrySet().stream().filter(e -> e.getKey().startsWith(capture + "\t") && e.getValue() > 0)
+                .map(Map.Entry::getKey).toList();
+    }
+
     private static String key(String capture, String kind, String adu) {
         return capture + "\t" + kind + "\t" + adu;
     }

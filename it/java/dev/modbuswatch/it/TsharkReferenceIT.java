@@ -48,6 +48,7 @@ class TsharkReferenceIT {
                     unexplained.add("missing\t" + missing);
                 }
             }
+            assertThat(known.unused(capture)).as("listed in it/tshark-differences.tsv but not seen").isEmpty();
             assertThat(unexplained).as("%s: %d ADUs ours, %d tshark's; differences not in it/tshark-differences.tsv",
                     capture, ours.size(), theirs.size()).isEmpty();
         }));

@@ -127,7 +127,7 @@ public final class FrameDecoder {
             throw new FrameDecodeException(
                     "IPv4 total length " + totalLength + " < header length " + headerLength);
         }
-        requireOnWire(frame, offset, totalLength, "IPv4 total length");
+        totalLength = lengthOnWire(frame, offset, totalLength);
         int fragmentField = u16(data, offset + 6);
         boolean laterFragment = (fragmentField & 0x1FFF) != 0;
         if (laterFragment || (data[offset + 9] & 0xFF) != IpProtocol.TCP) {
@@ -145,7 +145,7 @@ public final class FrameDecoder {
         if (payloadLength == 0) {
             throw new FrameDecodeException("IPv6 payload length 0 (jumbogram) is not supported");
         }
-        requireOnWire(frame, offset + IPV6_HEADER, payloadLength, "IPv6 payload length");
+        payloadLength = lengthOnWire(frame, offset + IPV6_HEADER, payloadLength);
         int packetEnd = offset + IPV6_HEADER + payloadLength;
         int next = data[offset + 6] & 0xFF;
         int cursor = offset + IPV6_HEADER;
@@ -227,13 +227,12 @@ public final class FrameDecoder {
         }
     }
 
-    /** The IP length field may claim no more than the wire carried, even where the snapshot length cut it. */
-    private static void requireOnWire(CapturedFrame frame, int offset, int length, String field)
-            throws FrameDecodeException {
-        int left = Math.max(frame.originalLength(), frame.data().length) - offset;
-        if (length > left) {
-            throw new FrameDecodeException(field + " " + length + " > " + left + " bytes left in the frame");
-        }
+    /**
+     * An IP length field that claims more than the wire carried is cut to what the frame had (as tshark does), so a
+     * bogus length costs no data.
+     */
+    private static int lengthOnWire(CapturedFrame frame, int offset, int length) {
+        return Math.min(length, Math.max(frame.originalLength(), frame.data().length) - offset);
     }
 
     private static void requireHeader(byte[] data, int offset, int length, int packetEnd, String packet,

@@ -81,7 +81,8 @@ final class TcpDirection {
             deliver(data, offset, length, true, time);
         } else {
             hold(start, data, offset, length, time);
-            if (peerAcknowledged >= start || heldBytes > maxHeldBytes) {
+            giveUpHolesBefore(peerAcknowledged, time);
+            while (heldBytes > maxHeldBytes) {
                 skipTo(held.firstKey(), time);
             }
             return;
@@ -101,8 +102,13 @@ final class TcpDirection {
         if (position > peerAcknowledged) {
             peerAcknowledged = position;
         }
-        if (!held.isEmpty() && position > next) {
-            skipTo(Math.min(position, held.firstKey()), time);
+        giveUpHolesBefore(position, time);
+    }
+
+    /** Every hole in front of a held segment that starts at or before {@code position} is given up. */
+    private void giveUpHolesBefore(long position, SegmentTime time) {
+        while (!held.isEmpty() && held.firstKey() <= position) {
+            skipTo(held.firstKey(), time);
         }
     }
 

@@ -139,6 +139,17 @@ class ModbusStreamTrackerTest {
     }
 
     @Test
+    void severalHolesAcknowledgedAtOnceAreAllGivenUp() {
+        toServer(CLIENT_ISN, request(1));
+        toServer(CLIENT_ISN + 24, request(3));
+        toServer(CLIENT_ISN + 48, request(5));
+        segment(false, SERVER_ISN, CLIENT_ISN + 60, TcpSegment.ACK, new byte[0]);
+
+        assertThat(adus()).extracting(ModbusAdu::transactionId).containsExactly(1, 3, 5);
+        assertThat(anomalies()).extracting(StreamAnomaly::bytes).containsExactly(12L, 12L);
+    }
+
+    @Test
     void gapInsideAnAduDropsThatAduAndResynchronisesAtTheNextSegment() {
         byte[] adu = request(1);
         toServer(CLIENT_ISN, slice(adu, 0, 8));
