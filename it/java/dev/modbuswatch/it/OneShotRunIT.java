@@ -1,0 +1,112 @@
+package dev.modbuswatch.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one-shot run as a user starts it: the packaged jar on the bundled sample and on bad input. */
+class OneShotRunIT {
+
+    private static final Path SAMPLE = Path.of(System.getProperty("project.basedir", "."))
+            .resolve("samples/seed-scenario.pcap");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void sampleCaptureGivesOneEventPerPduInCaptureOrder() throws Exception {
+        OneShotProcess run = OneShotProcess.run(SAMPLE, folder.resolve("out"));
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<Map<String, String>> events = run.events();
+        assertThat(events).extracting(e -> e.get("modbus.trans_id")).containsExactly("9", "9", "10", "10", "7", "7");
+        Map<String, String> badLogin = events.get(5);
+        assertThat(badLogin).containsEntry("EventTime", "2025-11-22T08:27:40.004000+00:00")
+                .containsEntry("ipv4.src", "192.168.56.20").containsEntry("ipv4.dst", "192.168.56.10")
+                .containsEntry("tcp.src_port", "502").containsEntry("tcp.dst_port", "39565")
+                .containsEntry("tcp.flag", "[PSH, ACK]")
+                .containsEntry("modbus.unit_id", "10")
+                .containsEntry("modbus.function_code", "Write Multiple Registers Error (0x90)")
+                .containsEntry("modbus.response.write_multiple_registers.exc_code", "Illegal Data Address (02)")
+                .containsEntry("SourceModuleType", "im_pcap");
+        assertThat(events.get(4)).containsEntry("modbus.query.write_multiple_registers.registers",
+                "97, 98, 99, 100, 101, 102");
+        assertThat(run.stderr()).contains("6 Modbus PDUs in 2 connections");
+    }
+
+    @Test
+    void sameCaptureGivesTheSameEventsOnEveryRun() throws Exception {
+        List<Map<String, String>> first = withoutReceivedTime(OneShotProcess.run(SAMPLE, folder.resolve("a")).events());
+        List<Map<String, String>> second = withoutReceivedTime(OneShotProcess.run(SAMPLE, folder.resolve("b")).events());
+
+        assertThat(first).hasSize(6).isEqualTo(second);
+    }
+
+    @Test
+    void settingsAreOverriddenOnTheCommandLine() throws Exception {
+        OneShotProcess run = OneShotProcess.run(SAMPLE, folder.resolve("out"),
+                "-Dmodbus.event.source-module-name=plant_a", "-Dmodbus.event.time-zone=Europe/Berlin");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.events().get(0)).containsEntry("SourceModuleName", "plant_a")
+                .containsEntry("EventTime", "2025-11-22T09:26:40.003000+01:00");
+    }
+
+    @Test
+    void fileThatIsNotACaptureFailsWithOneLineAndWritesNothing() throws Exception {
+        Path notes = Files.writeString(folder.resolve("notes.pcap"), "these are not packets\n");
+        Path out = folder.resolve("out");
+
+        OneShotProcess run = OneShotProcess.run(notes, out);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().lines()).singleElement().asString()
+                .startsWith("modbus-watch: cannot read " + notes).contains("not a pcap or pcapng file");
+        assertThat(out.resolve("events.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void missingFileFailsWithOneLine() throws Exception {
+        OneShotProcess run = OneShotProcess.run(folder.resolve("absent.pcap"), folder.resolve("out"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().lines()).singleElement().asString().contains("absent.pcap");
+    }
+
+    @Test
+    void fileCutInTheMiddleOfARecordIsProcessedUpToTheCutWithAWarning() throws Exception {
+        byte[] sample = Files.readAllBytes(SAMPLE);
+        // Frame 15 (the exception response, 63 bytes) is the last record cut: keep 20 of its bytes.
+        int cut = recordOffset(sample, 15);
+        Path truncated = Files.write(folder.resolve("cut.pcap"), Arrays.copyOf(sample, cut + 16 + 20));
+
+        OneShotProcess run = OneShotProcess.run(truncated, folder.resolve("out"));
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("cut short at byte offset " + cut);
+        assertThat(run.events()).extracting(e -> e.get("modbus.trans_id")).containsExactly("9", "9", "10", "10", "7");
+    }
+
+    /** Byte offset of the record of frame {@code number} (1-based) in a little-endian classic pcap. */
+    private static int recordOffset(byte[] pcap, int number) {
+        int offset = 24;
+        for (int frame = 1; frame < number; frame++) {
+            int captured = (pcap[offset + 8] & 0xFF) | (pcap[offset + 9] & 0xFF) << 8
+                    | (pcap[offset + 10] & 0xFF) << 16 | (pcap[offset + 11] & 0xFF) << 24;
+            offset += 16 + captured;
+        }
+        return offset;
+    }
+
+    private static List<Map<String, String>> withoutReceivedTime(List<Map<String, String>> events) {
+        events.forEach(event -> event.remove("EventReceivedTime"));
+        return events;
+    }
+}
