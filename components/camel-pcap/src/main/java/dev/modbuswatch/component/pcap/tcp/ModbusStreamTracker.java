@@ -3,17 +3,20 @@ package dev.modbuswatch.component.pcap.tcp;
 import dev.modbuswatch.component.pcap.TcpConnection;
 import dev.modbuswatch.component.pcap.packet.TcpSegment;
 
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Follows every TCP connection to or from a Modbus server port and turns their bytes into ADUs, in capture order.
- * Connections are forgotten when both sides have closed or one has reset, after {@code idleSeconds} without a
- * segment (capture time), or, oldest first, when more than {@code maxConnections} are open. Not thread-safe: one
- * capture thread drives it.
+ * A connection is forgotten {@link #CLOSED_LINGER_SECONDS} after both sides closed it or one reset it (long enough to
+ * recognise late retransmissions), after {@code idleSeconds} without a segment (capture time), or, oldest first, when
+ * more than {@code maxConnections} are open. Not thread-safe: one capture thread drives it.
  */
 public final class ModbusStreamTracker {
+
+    static final long CLOSED_LINGER_SECONDS = 60;
 
     private final boolean[] serverPorts = new boolean[65536];
     private final StreamListener listener;
@@ -24,6 +27,10 @@ public final class ModbusStreamTracker {
     /** In access order, so the least recently seen connection comes first. */
     private final LinkedHashMap<TcpConnection, ConnectionState> connections = new LinkedHashMap<>(256, 0.75f, true);
     private long lastIdleCheckSecond = Long.MIN_VALUE;
+    private final ArrayDeque<Closed> closedOldestFirst = new ArrayDeque<>();
+
+    private record Closed(TcpConnection key, ConnectionState connection, long second) {
+    }
 
     public ModbusStreamTracker(int[] modbusServerPorts, int maxConnections, int maxHeldBytesPerDirection,
                                long idleSeconds, StreamListener listener) {
@@ -72,11 +79,18 @@ public final class ModbusStreamTracker {
         }
         if (segment.has(TcpSegment.RST) && !connection.closed) {
             connection.end(time);
-            connection.closed = true;
+            markClosed(key, connection, time);
         } else if (segment.has(TcpSegment.FIN) && !sending.finished()) {
             sending.onFin(time);
-            connection.closed = receiving.finished();
+            if (receiving.finished()) {
+                markClosed(key, connection, time);
+            }
         }
+    }
+
+    private void markClosed(TcpConnection key, ConnectionState connection, SegmentTime time) {
+        connection.closed = true;
+        closedOldestFirst.add(new Closed(key, connection, time.epochSecond()));
     }
 
     /** Ends every stream: holes are given up on and what was held is framed. For the end of a capture. */
@@ -86,6 +100,7 @@ public final class ModbusStreamTracker {
             connection.end(time);
         }
         connections.clear();
+        closedOldestFirst.clear();
     }
 
     public TrafficStatistics statistics() {
@@ -114,6 +129,13 @@ public final class ModbusStreamTracker {
             return;
         }
         lastIdleCheckSecond = time.epochSecond();
+        while (!closedOldestFirst.isEmpty()
+                && time.epochSecond() - closedOldestFirst.peek().second() >= CLOSED_LINGER_SECONDS) {
+            Closed closed = closedOldestFirst.poll();
+            if (closed.connection().closed) {
+                connections.remove(closed.key(), closed.connection());
+            }
+        }
         Iterator<Map.Entry<TcpConnection, ConnectionState>> oldestFirst = connections.entrySet().iterator();
         while (oldestFirst.hasNext()) {
             ConnectionState connection = oldestFirst.next().getValue();

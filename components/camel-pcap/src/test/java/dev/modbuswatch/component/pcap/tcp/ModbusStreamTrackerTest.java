@@ -273,6 +273,21 @@ class ModbusStreamTrackerTest {
         assertThat(adus()).extracting(ModbusAdu::transactionId).containsExactly(1, 9);
     }
 
+    @Test
+    void closedConnectionIsForgottenAfterLingering() {
+        toServer(CLIENT_ISN, request(1));
+        segment(true, CLIENT_ISN + 12, SERVER_ISN, TcpSegment.FIN | TcpSegment.ACK, new byte[0]);
+        segment(false, SERVER_ISN, CLIENT_ISN + 13, TcpSegment.FIN | TcpSegment.ACK, new byte[0]);
+        time += ModbusStreamTracker.CLOSED_LINGER_SECONDS - 1;
+        segment(true, CLIENT_PORT + 1, CLIENT_ISN, 0, TcpSegment.SYN, new byte[0], 0);
+        assertThat(tracker.openConnections()).as("still lingering").isEqualTo(2);
+        time += 1;
+        segment(true, CLIENT_PORT + 1, CLIENT_ISN + 1, 0, TcpSegment.ACK, new byte[0], 0);
+
+        assertThat(tracker.openConnections()).isEqualTo(1);
+        assertThat(tracker.statistics().connectionsEvicted()).as("closing is not eviction").isZero();
+    }
+
     private void toServer(long sequence, byte[] payload) {
         segment(true, sequence, SERVER_ISN, TcpSegment.ACK | TcpSegment.PSH, payload);
     }
