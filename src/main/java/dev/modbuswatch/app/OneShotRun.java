@@ -4,10 +4,6 @@ import dev.modbuswatch.component.pcap.CaptureStatistics;
 import dev.modbuswatch.component.pcap.PcapConsumer;
 import dev.modbuswatch.component.pcap.capture.CaptureFileReader;
 import dev.modbuswatch.component.pcap.tcp.TrafficStatistics;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
@@ -20,9 +16,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the routes once over a capture file and exits: 0 when the file was processed (also when it was cut short),
@@ -58,7 +51,7 @@ final class OneShotRun {
         overrides.put("modbus.output.dir", output.toString());
         Main main = CamelMainFactory.create(overrides);
         CaptureCompletion completion = new CaptureCompletion(main::completed);
-        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
+        ProgressDisplay progress = new ProgressDisplay();
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
@@ -73,7 +66,7 @@ final class OneShotRun {
         try {
             main.run();
         } finally {
-            progress.shutdownNow();
+            progress.close();
         }
 
         if (!completion.ended() || completion.failure() != null) {
@@ -86,21 +79,13 @@ final class OneShotRun {
         return 0;
     }
 
-    private void showProgress(CamelContext context, ScheduledExecutorService scheduler) {
+    private void showProgress(CamelContext context, ProgressDisplay display) {
         PcapConsumer consumer = context.getRoutes().stream().map(Route::getConsumer)
                 .filter(PcapConsumer.class::isInstance).map(PcapConsumer.class::cast).findFirst().orElse(null);
-        if (consumer == null || System.console() == null || capture.toFile().length() < PROGRESS_BAR_MIN_BYTES) {
-            return;
+        if (consumer != null && capture.toFile().length() >= PROGRESS_BAR_MIN_BYTES
+                && ProgressDisplay.stderrIsTerminal()) {
+            display.show(capture.getFileName().toString(), consumer::getProgress);
         }
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(capture.getFileName().toString()).setInitialMax(1000)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-        scheduler.scheduleAtFixedRate(() -> {
-            bar.stepTo(Math.round(Math.max(0, consumer.getProgress()) * 1000));
-            if (consumer.getProgress() >= 1) {
-                bar.close();
-                throw new IllegalStateException("done");
-            }
-        }, 200, 200, TimeUnit.MILLISECONDS);
     }
 
     private void deleteOutputs() throws IOException {

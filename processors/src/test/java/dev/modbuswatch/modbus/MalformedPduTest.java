@@ -57,13 +57,14 @@ class MalformedPduTest {
     }
 
     @Test
-    void malformedExceptionResponsesAreNamedAsExceptions() {
+    void malformedExceptionResponsesAreNamedAsExceptionsAndKeepTheirExceptionCode() {
         Map<String, String> out = new LinkedHashMap<>();
 
         ModbusEventFields.decodeAndAppend(buffer("81 06 00"), true, out);
 
         assertThat(out).containsExactly(
                 entry("modbus.function_code", "Read Coils Error (0x81)"),
+                entry("modbus.response.read_coils.exc_code", "Server Device Busy (06)"),
                 entry("modbus.malformed", "true"),
                 entry("modbus.malformed_reason", "Read Coils exception response: 3 bytes, expected 2"),
                 entry("modbus.raw_pdu", "810600"));
