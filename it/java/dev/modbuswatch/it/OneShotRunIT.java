@@ -3,6 +3,14 @@ package dev.modbuswatch.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.modbuswatch.component.pcap.capture.CaptureFileSettings;
+import dev.modbuswatch.component.pcap.capture.CaptureFileWriter;
+import dev.modbuswatch.component.pcap.capture.PcapFileWriter;
+import dev.modbuswatch.component.pcap.packet.LinkType;
+import dev.modbuswatch.component.pcap.synthetic.ModbusTcpConversation;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -92,6 +100,32 @@ class OneShotRunIT {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stderr()).contains("cut short at byte offset " + cut);
         assertThat(run.events()).extracting(e -> e.get("modbus.trans_id")).containsExactly("9", "9", "10", "10", "7");
+    }
+
+    @Test
+    void nonModbusBytesOnTheModbusPortBecomeAnomalyRecords() throws Exception {
+        Path capture = folder.resolve("junk.pcap");
+        try (CaptureFileWriter writer = PcapFileWriter.create(capture, CaptureFileSettings.of(LinkType.ETHERNET))) {
+            new ModbusTcpConversation(InetAddress.getByName("10.9.9.1"), 40000, InetAddress.getByName("10.9.9.2"),
+                    502, 1_700_000_000L, writer::write)
+                    .open()
+                    .fromClient("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII))
+                    .exchange(ModbusTcpConversation.adu(1, 1, new byte[] {3, 0, 0, 0, 1}),
+                            ModbusTcpConversation.adu(1, 1, new byte[] {3, 2, 0, 42}))
+                    .fromClient("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII))
+                    .close();
+        }
+
+        OneShotProcess run = OneShotProcess.run(capture, folder.resolve("out"));
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.events()).extracting(e -> e.get("modbus.trans_id")).containsExactly("1", "1");
+        List<Map<String, String>> anomalies = run.anomalies();
+        assertThat(anomalies).hasSize(2).allSatisfy(anomaly -> assertThat(anomaly)
+                .containsEntry("modbus.anomaly", "MALFORMED_HEADER")
+                .containsEntry("ipv4.src", "10.9.9.1").containsEntry("tcp.dst_port", "502"));
+        assertThat(anomalies.get(0)).containsEntry("modbus.anomaly_bytes", "21");
+        assertThat(run.stderr()).contains("2 malformed MBAP headers (39 bytes skipped)");
     }
 
     /** Byte offset of the record of frame {@code number} (1-based) in a little-endian classic pcap. */
