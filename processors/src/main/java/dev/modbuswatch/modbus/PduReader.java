@@ -130,6 +130,19 @@ final class PduReader {
         return bytes(remaining());
     }
 
+    /**
+     * A byte count (2 to {@code maxByteCount}, even, all present) followed by that many bytes of registers: the body
+     * of the responses of functions 3, 4 and 23.
+     */
+    Registers countedRegisters(int maxByteCount) throws ModbusDecodeException {
+        requireAtLeast(2);
+        int byteCount = u8();
+        requireRange("byte count", byteCount, 2, maxByteCount);
+        requireRegisterBytes("byte count", byteCount);
+        requireByteCount("byte count", byteCount);
+        return registers(byteCount / 2);
+    }
+
     Registers registers(int count) throws ModbusDecodeException {
         need(2 * count);
         Registers out = Registers.read(buffer, start + offset, count);

@@ -14,13 +14,8 @@ public record ReadInputRegistersResponse(int byteCount, Registers registers) imp
 
     public static ReadInputRegistersResponse decode(ByteBuffer pdu) throws ModbusDecodeException {
         PduReader in = PduReader.open(pdu, FunctionCodes.READ_INPUT_REGISTERS, true);
-        in.requireAtLeast(2);
-        int byteCount = in.u8();
-        in.requireRange("byte count", byteCount, 2, MAX_BYTE_COUNT);
-        in.requireRegisterBytes("byte count", byteCount);
-        in.requireByteCount("byte count", byteCount);
-        Registers registers = in.registers(byteCount / 2);
+        Registers registers = in.countedRegisters(MAX_BYTE_COUNT);
         in.end();
-        return new ReadInputRegistersResponse(byteCount, registers);
+        return new ReadInputRegistersResponse(2 * registers.size(), registers);
     }
 }

@@ -14,13 +14,8 @@ public record ReadWriteMultipleRegistersResponse(int byteCount, Registers regist
 
     public static ReadWriteMultipleRegistersResponse decode(ByteBuffer pdu) throws ModbusDecodeException {
         PduReader in = PduReader.open(pdu, FunctionCodes.READ_WRITE_MULTIPLE_REGISTERS, true);
-        in.requireAtLeast(2);
-        int byteCount = in.u8();
-        in.requireRange("byte count", byteCount, 2, MAX_BYTE_COUNT);
-        in.requireRegisterBytes("byte count", byteCount);
-        in.requireByteCount("byte count", byteCount);
-        Registers registers = in.registers(byteCount / 2);
+        Registers registers = in.countedRegisters(MAX_BYTE_COUNT);
         in.end();
-        return new ReadWriteMultipleRegistersResponse(byteCount, registers);
+        return new ReadWriteMultipleRegistersResponse(2 * registers.size(), registers);
     }
 }
