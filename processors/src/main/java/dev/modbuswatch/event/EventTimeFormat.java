@@ -7,19 +7,25 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 
 /**
- * ISO-8601 with an explicit offset and the capture's precision: six fractional digits, more when the capture has
- * nanoseconds ({@code 2023-11-22T10:30:12.345678+00:00}).
+ * ISO-8601 with an explicit offset and the capture's precision: six fractional digits, nine when the time has a
+ * nanosecond part ({@code 2023-11-22T10:30:12.345678+00:00}, {@code 2023-11-22T10:30:12.345678901+00:00}).
  */
 public final class EventTimeFormat {
 
-    private final DateTimeFormatter formatter;
+    private final DateTimeFormatter microseconds;
+    private final DateTimeFormatter nanoseconds;
 
     public EventTimeFormat(ZoneId zone) {
-        formatter = new DateTimeFormatterBuilder()
+        microseconds = formatter(zone, 6);
+        nanoseconds = formatter(zone, 9);
+    }
+
+    private static DateTimeFormatter formatter(ZoneId zone, int fractionDigits) {
+        return new DateTimeFormatterBuilder()
                 .append(DateTimeFormatter.ISO_LOCAL_DATE)
                 .appendLiteral('T')
                 .appendPattern("HH:mm:ss")
-                .appendFraction(ChronoField.NANO_OF_SECOND, 6, 9, true)
+                .appendFraction(ChronoField.NANO_OF_SECOND, fractionDigits, fractionDigits, true)
                 .appendOffset("+HH:MM", "+00:00")
                 .toFormatter()
                 .withZone(zone);
@@ -31,10 +37,10 @@ public final class EventTimeFormat {
     }
 
     public String format(long epochSecond, int nanos) {
-        return formatter.format(Instant.ofEpochSecond(epochSecond, nanos));
+        return format(Instant.ofEpochSecond(epochSecond, nanos));
     }
 
     public String format(Instant instant) {
-        return formatter.format(instant);
+        return (instant.getNano() % 1000 == 0 ? microseconds : nanoseconds).format(instant);
     }
 }

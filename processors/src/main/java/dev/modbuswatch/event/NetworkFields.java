@@ -16,8 +16,8 @@ final class NetworkFields {
         String ip = connection.isIpv6() ? "ipv6." : "ipv4.";
         InetAddress source = fromServer ? connection.server() : connection.client();
         InetAddress destination = fromServer ? connection.client() : connection.server();
-        event.put(ip + "src", source.getHostAddress());
-        event.put(ip + "dst", destination.getHostAddress());
+        event.put(ip + "src", IpAddressText.of(source));
+        event.put(ip + "dst", IpAddressText.of(destination));
         event.put("tcp.src_port", Integer.toString(fromServer ? connection.serverPort() : connection.clientPort()));
         event.put("tcp.dst_port", Integer.toString(fromServer ? connection.clientPort() : connection.serverPort()));
     }

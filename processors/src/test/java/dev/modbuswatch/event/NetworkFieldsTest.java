@@ -53,13 +53,13 @@ class NetworkFieldsTest {
 
         // Java's InetAddress text form: every group, no "::" compression.
         assertThat(request).containsExactly(
-                entry("ipv6.src", "fd00:56:0:0:0:0:0:10"),
-                entry("ipv6.dst", "fd00:56:0:0:0:0:0:20"),
+                entry("ipv6.src", "fd00:56::10"),
+                entry("ipv6.dst", "fd00:56::20"),
                 entry("tcp.src_port", "50123"),
                 entry("tcp.dst_port", "1502"));
         assertThat(response).containsExactly(
-                entry("ipv6.src", "fd00:56:0:0:0:0:0:20"),
-                entry("ipv6.dst", "fd00:56:0:0:0:0:0:10"),
+                entry("ipv6.src", "fd00:56::20"),
+                entry("ipv6.dst", "fd00:56::10"),
                 entry("tcp.src_port", "1502"),
                 entry("tcp.dst_port", "50123"));
     }
