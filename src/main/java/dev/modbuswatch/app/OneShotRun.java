@@ -23,7 +23,8 @@ import java.util.Map;
  */
 final class OneShotRun {
 
-    static final List<String> OUTPUT_FILES = List.of("events.jsonl", "anomalies.jsonl");
+    static final List<String> OUTPUT_FILES = List.of("events.jsonl", "alerts.jsonl", "transactions.jsonl",
+            "anomalies.jsonl");
     private static final long PROGRESS_BAR_MIN_BYTES = 32L * 1024 * 1024;
 
     private final Path capture;

@@ -1,6 +1,8 @@
 package dev.modbuswatch.event;
 
 import dev.modbuswatch.component.pcap.ModbusAdu;
+import dev.modbuswatch.correlate.ModbusMessage;
+import dev.modbuswatch.modbus.ModbusPdu;
 import dev.modbuswatch.modbus.fields.ModbusEventFields;
 
 import java.nio.ByteBuffer;
@@ -27,13 +29,18 @@ public final class ModbusEventMapper {
     }
 
     public Map<String, String> toEvent(ModbusAdu adu) {
+        return toMessage(adu).event();
+    }
+
+    /** The event together with the ADU and its decoded PDU (null when malformed), for correlation and detection. */
+    public ModbusMessage toMessage(ModbusAdu adu) {
         Map<String, String> event = new LinkedHashMap<>(32);
         event.put("EventTime", timeFormat.format(adu.epochSecond(), adu.nanos()));
         NetworkFields.append(adu.connection(), adu.fromServer(), event);
         event.put("tcp.flag", TcpFlagNames.of(adu.tcpFlags()));
         ModbusEventFields.appendHeader(adu.transactionId(), adu.protocolId(), adu.length(), adu.unitId(), event);
-        ModbusEventFields.decodeAndAppend(ByteBuffer.wrap(adu.pdu()), adu.fromServer(), event);
+        ModbusPdu pdu = ModbusEventFields.decodeAndAppend(ByteBuffer.wrap(adu.pdu()), adu.fromServer(), event);
         sourceModule.append(event);
-        return event;
+        return new ModbusMessage(adu, pdu, event);
     }
 }

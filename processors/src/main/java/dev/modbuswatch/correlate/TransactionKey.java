@@ -1,0 +1,22 @@
+package dev.modbuswatch.correlate;
+
+import dev.modbuswatch.component.pcap.ModbusAdu;
+import dev.modbuswatch.component.pcap.TcpConnection;
+
+/**
+ * The correlation key of a Modbus transaction: the TCP connection (client address and port, server address and port)
+ * and the MBAP transaction and unit identifiers. Matching on transaction ID and addresses alone would pair the
+ * requests of two connections from one host.
+ */
+public final class TransactionKey {
+
+    public String of(ModbusMessage message) {
+        ModbusAdu adu = message.adu();
+        TcpConnection connection = adu.connection();
+        return new StringBuilder(64)
+                .append(connection.client().getHostAddress()).append(':').append(connection.clientPort())
+                .append('>').append(connection.server().getHostAddress()).append(':').append(connection.serverPort())
+                .append('#').append(adu.transactionId()).append('/').append(adu.unitId())
+                .toString();
+    }
+}
