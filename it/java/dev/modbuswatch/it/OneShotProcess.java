@@ -41,15 +41,17 @@ record OneShotProcess(int exitCode, String stderr, Path output) {
     }
 
     List<Map<String, String>> events() throws IOException {
-        return jsonLines(output.resolve("events.jsonl"));
+        return jsonLines("events.jsonl");
     }
 
     List<Map<String, String>> anomalies() throws IOException {
-        return jsonLines(output.resolve("anomalies.jsonl"));
+        return jsonLines("anomalies.jsonl");
     }
 
+    /** The records of one output file; none when the run did not write it. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, String>> jsonLines(Path file) throws IOException {
+    List<Map<String, String>> jsonLines(String name) throws IOException {
+        Path file = output.resolve(name);
         List<Map<String, String>> records = new ArrayList<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

@@ -1,11 +1,19 @@
 package dev.modbuswatch.app;
 
+import dev.modbuswatch.correlate.CaptureClock;
+import dev.modbuswatch.correlate.CaptureTimeCompletion;
+import dev.modbuswatch.correlate.ModbusTransaction;
 import dev.modbuswatch.correlate.TransactionAggregation;
 import dev.modbuswatch.correlate.TransactionKey;
-import dev.modbuswatch.correlate.TransactionTimeouts;
 import dev.modbuswatch.detect.BadLoginDetector;
+import dev.modbuswatch.detect.BruteForceDetector;
+import dev.modbuswatch.detect.DeviceRules;
+import dev.modbuswatch.detect.LoginBurst;
+import dev.modbuswatch.detect.LoginBurstAggregation;
 import dev.modbuswatch.detect.PassphraseMask;
-import dev.modbuswatch.detect.PassphraseRegister;
+import dev.modbuswatch.detect.ProtocolAnomalyDetector;
+import dev.modbuswatch.detect.UnansweredWriteDetector;
+import dev.modbuswatch.detect.UnauthorizedWriteDetector;
 import dev.modbuswatch.event.AnomalyEventMapper;
 import dev.modbuswatch.event.EventTimeFormat;
 import dev.modbuswatch.event.ModbusEventMapper;
@@ -17,15 +25,25 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.aggregate.AggregateController;
 import org.apache.camel.processor.aggregate.DefaultAggregateController;
 import org.apache.camel.processor.aggregate.MemoryAggregationRepository;
+import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 
-/** The beans the routes refer to by name. */
+/** The beans the routes refer to by name, built from the settings in application.properties. */
 public class ModbusWatchConfiguration implements CamelConfiguration {
 
     private final MemoryAggregationRepository transactionRepository = new MemoryAggregationRepository();
     private final AggregateController transactionController = new DefaultAggregateController();
+    private final MemoryAggregationRepository loginBurstRepository = new MemoryAggregationRepository();
+    private final AggregateController loginBurstController = new DefaultAggregateController();
+    private DeviceRules deviceRules;
+
+    // Events
 
     @BindToRegistry("modbusEvent")
     public ModbusEventMapper modbusEvent(@PropertyInject("modbus.event.time-zone") String zone,
@@ -44,6 +62,13 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
                                                      @PropertyInject("modbus.event.source-module-name") String name) {
         return new TransactionRecordMapper(EventTimeFormat.of(zone), name);
     }
+
+    @BindToRegistry("jsonLines")
+    public JsonLinesAggregation jsonLines() {
+        return new JsonLinesAggregation();
+    }
+
+    // Correlation
 
     @BindToRegistry("transactionKey")
     public TransactionKey transactionKey() {
@@ -66,7 +91,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     }
 
     /**
-     * Runs the aggregator's completions in the thread that completed the group, so a transaction's detection tags the
+     * Runs an aggregator's completions in the thread that completed the group, so a transaction's detections tag the
      * response event before the event is written, and completions keep capture order.
      */
     @BindToRegistry("inCallingThread")
@@ -74,20 +99,81 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
         return new SynchronousExecutorService();
     }
 
-    @BindToRegistry("transactionTimeouts")
-    public TransactionTimeouts transactionTimeouts(@PropertyInject("modbus.correlation.timeout") long timeoutMillis) {
-        return new TransactionTimeouts(transactionRepository, transactionController, timeoutMillis);
+    /** For a multicast whose branches only write elsewhere: the message goes on unchanged. */
+    @BindToRegistry("keepOriginal")
+    public UseOriginalAggregationStrategy keepOriginal() {
+        return new UseOriginalAggregationStrategy();
     }
+
+    @BindToRegistry("captureClock")
+    public CaptureClock captureClock(@PropertyInject("modbus.correlation.timeout") long timeoutMillis,
+                                     @PropertyInject("modbus.detect.brute-force.window") long windowMillis) {
+        return new CaptureClock(List.of(
+                new CaptureTimeCompletion(transactionRepository, transactionController, timeoutMillis,
+                        body -> ((ModbusTransaction) body).first().captureNanos()),
+                new CaptureTimeCompletion(loginBurstRepository, loginBurstController, windowMillis,
+                        body -> ((LoginBurst) body).newest())));
+    }
+
+    // Detections
 
     @BindToRegistry("badLogin")
     public BadLoginDetector badLogin(@PropertyInject("modbus.detect.bad-login.passphrase-register") int register,
+                                     @PropertyInject("modbus.detect.protected-registers") String protectedRegisters,
                                      @PropertyInject("modbus.detect.bad-login.mask-key") String maskKey,
                                      @PropertyInject("modbus.detect.bad-login.show-passphrase") boolean show) {
-        return new BadLoginDetector(PassphraseRegister.always(register), new PassphraseMask(maskKey, show));
+        return new BadLoginDetector(deviceRules(register, protectedRegisters), new PassphraseMask(maskKey, show));
     }
 
-    @BindToRegistry("jsonLines")
-    public JsonLinesAggregation jsonLines() {
-        return new JsonLinesAggregation();
+    @BindToRegistry("unansweredWrite")
+    public UnansweredWriteDetector unansweredWrite(
+            @PropertyInject("modbus.detect.bad-login.passphrase-register") int register,
+            @PropertyInject("modbus.detect.protected-registers") String protectedRegisters) {
+        return new UnansweredWriteDetector(deviceRules(register, protectedRegisters));
+    }
+
+    @BindToRegistry("unauthorizedWrite")
+    public UnauthorizedWriteDetector unauthorizedWrite(
+            @PropertyInject("modbus.detect.bad-login.passphrase-register") int register,
+            @PropertyInject("modbus.detect.protected-registers") String protectedRegisters,
+            @PropertyInject("modbus.detect.unauthorized-write.login-window") long windowMillis) {
+        return new UnauthorizedWriteDetector(deviceRules(register, protectedRegisters), windowMillis);
+    }
+
+    @BindToRegistry("protocolAnomaly")
+    public ProtocolAnomalyDetector protocolAnomaly(
+            @PropertyInject("modbus.detect.protocol-anomaly.interval") long intervalMillis) {
+        return new ProtocolAnomalyDetector(intervalMillis);
+    }
+
+    @BindToRegistry("loginBursts")
+    public LoginBurstAggregation loginBursts(@PropertyInject("modbus.detect.brute-force.window") long windowMillis) {
+        return new LoginBurstAggregation(windowMillis);
+    }
+
+    @BindToRegistry("loginBurstRepository")
+    public MemoryAggregationRepository loginBurstRepository() {
+        return loginBurstRepository;
+    }
+
+    @BindToRegistry("loginBurstController")
+    public AggregateController loginBurstController() {
+        return loginBurstController;
+    }
+
+    @BindToRegistry("bruteForce")
+    public BruteForceDetector bruteForce(@PropertyInject("modbus.detect.brute-force.threshold") int threshold,
+                                         @PropertyInject("modbus.detect.brute-force.window") long windowMillis) {
+        return new BruteForceDetector(threshold, windowMillis);
+    }
+
+    private DeviceRules deviceRules(int passphraseRegister, String protectedRegisters) {
+        if (deviceRules == null) {
+            Set<Integer> registers = protectedRegisters.isBlank() ? Set.of()
+                    : Arrays.stream(protectedRegisters.split(",")).map(String::trim).map(Integer::valueOf)
+                    .collect(Collectors.toUnmodifiableSet());
+            deviceRules = DeviceRules.everywhere(passphraseRegister, registers);
+        }
+        return deviceRules;
     }
 }

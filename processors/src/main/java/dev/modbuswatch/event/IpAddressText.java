@@ -4,12 +4,12 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /** Addresses as tshark and NXLog print them: dotted IPv4, and IPv6 in the RFC 5952 compressed form. */
-final class IpAddressText {
+public final class IpAddressText {
 
     private IpAddressText() {
     }
 
-    static String of(InetAddress address) {
+    public static String of(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }

@@ -9,37 +9,42 @@ import org.apache.camel.spi.AggregationRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
- * The completion timeout of the transaction aggregator, run on capture time so that a capture file gives the same
- * transactions on every run and machine: as capture time passes, groups whose first message is older than the
- * timeout are completed through the aggregator's own controller, oldest first. At the end of a capture, everything
- * pending is completed.
+ * The completion timeout of an aggregator, run on capture time so that a capture file gives the same result on every
+ * run and machine: as capture time passes, groups older than the timeout (by the time their body says) are completed
+ * through the aggregator's own controller, oldest first. At the end of a capture, everything pending is completed.
  */
-public final class TransactionTimeouts implements CamelContextAware {
+public final class CaptureTimeCompletion implements CamelContextAware {
 
 
     private final AggregationRepository repository;
     private final AggregateController controller;
     private final long timeoutNanos;
+    private final ToLongFunction<Object> groupTime;
     private CamelContext camelContext;
     private long lastSweepSecond = Long.MIN_VALUE;
 
     private record Pending(String key, long since) {
     }
 
-    public TransactionTimeouts(AggregationRepository repository, AggregateController controller, long timeoutMillis) {
+    /**
+     * @param groupTime the capture time (ns since the epoch) a group's timeout counts from, read from its body
+     */
+    public CaptureTimeCompletion(AggregationRepository repository, AggregateController controller, long timeoutMillis,
+                                 ToLongFunction<Object> groupTime) {
         this.repository = repository;
         this.controller = controller;
         this.timeoutNanos = timeoutMillis * 1_000_000L;
+        this.groupTime = groupTime;
     }
 
-    /** Capture time has reached this message: complete what timed out before it. Checked once per second. */
-    public void advanceTo(ModbusMessage message) {
-        long second = message.adu().epochSecond();
+    /** Capture time has reached {@code nanos}: complete what timed out before. Checked once per capture second. */
+    public void advanceTo(long second, long nanos) {
         if (second != lastSweepSecond) {
             lastSweepSecond = second;
-            completeOlderThan(message.captureNanos() - timeoutNanos);
+            completeOlderThan(nanos - timeoutNanos);
         }
     }
 
@@ -54,7 +59,7 @@ public final class TransactionTimeouts implements CamelContextAware {
         for (String key : repository.getKeys()) {
             Exchange group = repository.get(camelContext, key);
             if (group != null) {
-                long since = group.getMessage().getBody(ModbusTransaction.class).first().captureNanos();
+                long since = groupTime.applyAsLong(group.getMessage().getBody());
                 if (since <= limit) {
                     expired.add(new Pending(key, since));
                 }

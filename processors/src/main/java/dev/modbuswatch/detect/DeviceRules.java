@@ -1,0 +1,33 @@
+package dev.modbuswatch.detect;
+
+import dev.modbuswatch.component.pcap.ModbusAdu;
+
+/** What the detections need to know about the device an ADU was sent to or from. */
+public interface DeviceRules {
+
+    /** The register that takes the passphrase, or -1 when the device has none. */
+    int passphraseRegister(ModbusAdu adu);
+
+    /** Whether a write of {@code quantity} registers from {@code start} touches a protected register. */
+    boolean coversProtected(ModbusAdu adu, int start, int quantity);
+
+    /** The same rules for every device. */
+    static DeviceRules everywhere(int passphraseRegister, java.util.Set<Integer> protectedRegisters) {
+        return new DeviceRules() {
+            @Override
+            public int passphraseRegister(ModbusAdu adu) {
+                return passphraseRegister;
+            }
+
+            @Override
+            public boolean coversProtected(ModbusAdu adu, int start, int quantity) {
+                for (int register : protectedRegisters) {
+                    if (start <= register && register < start + quantity) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package dev.modbuswatch.detect;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The last capture time something happened, per key, for a window of capture time; older entries are forgotten, so
+ * memory follows what happened recently, not the length of the capture. Used by one thread.
+ */
+final class RecentByKey<K> {
+
+    private final long windowNanos;
+    /** In the order entries were last set, oldest first. */
+    private final LinkedHashMap<K, Long> lastTimes = new LinkedHashMap<>(64, 0.75f, true);
+
+    RecentByKey(long windowNanos) {
+        this.windowNanos = windowNanos;
+    }
+
+    /** Whether {@code key} was marked within the window before {@code now}. */
+    boolean seenWithinWindow(K key, long now) {
+        forgetBefore(now - windowNanos);
+        Long last = lastTimes.get(key);
+        return last != null && now - last < windowNanos;
+    }
+
+    void mark(K key, long now) {
+        lastTimes.put(key, now);
+    }
+
+    private void forgetBefore(long limit) {
+        Iterator<Map.Entry<K, Long>> oldestFirst = lastTimes.entrySet().iterator();
+        while (oldestFirst.hasNext() && oldestFirst.next().getValue() < limit) {
+            oldestFirst.remove();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.modbuswatch.detect;
+
+import dev.modbuswatch.correlate.ModbusMessage;
+import dev.modbuswatch.correlate.ModbusTransaction;
+import dev.modbuswatch.correlate.TransactionStatus;
+
+/**
+ * {@code Unanswered write}: a write to a protected or passphrase register that timed out. The request's event was
+ * written long before, so the alert is a tagged copy of it.
+ */
+public final class UnansweredWriteDetector {
+
+    public static final String NAME = "Unanswered write";
+
+    private final DeviceRules devices;
+
+    public UnansweredWriteDetector(DeviceRules devices) {
+        this.devices = devices;
+    }
+
+    public Alert detect(ModbusTransaction transaction) {
+        if (transaction.status() != TransactionStatus.timeout) {
+            return null;
+        }
+        ModbusMessage request = transaction.request();
+        RegisterWrite write = RegisterWrite.of(request.pdu());
+        if (write == null) {
+            return null;
+        }
+        int passphrase = devices.passphraseRegister(request.adu());
+        boolean sensitive = (passphrase >= 0 && write.covers(passphrase))
+                || devices.coversProtected(request.adu(), write.start(), write.quantity());
+        if (!sensitive) {
+            return null;
+        }
+        String details = RequestDescription.of(request, write).append("; no response").toString();
+        return Alert.onCopy(NAME, request.event(), details, transaction);
+    }
+}
