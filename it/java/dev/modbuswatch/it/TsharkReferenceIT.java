@@ -33,6 +33,9 @@ class TsharkReferenceIT {
             Path out = output.resolve(capture.replace('/', '_'));
             OneShotProcess run = OneShotProcess.run(shared.root().resolve(capture), out);
             assertThat(run.exitCode()).as("exit code; stderr:\n%s", run.stderr()).isZero();
+            assertThat(run.stderr().lines().filter(line -> line.contains(" ERROR ")))
+                    .as("errors logged by the pipeline").isEmpty();
+            reportMatchedResponses(capture, run);
 
             List<AduKey> ours = run.events().stream().map(AduKey::ofEvent).toList();
             List<AduKey> theirs = Files.readAllLines(shared.tsharkReference(capture)).stream()
@@ -52,6 +55,17 @@ class TsharkReferenceIT {
             assertThat(unexplained).as("%s: %d ADUs ours, %d tshark's; differences not in it/tshark-differences.tsv",
                     capture, ours.size(), theirs.size()).isEmpty();
         }));
+    }
+
+    /** The share of responses the aggregator paired with a request, for the test output. */
+    private static void reportMatchedResponses(String capture, OneShotProcess run) throws IOException {
+        List<Map<String, String>> transactions = run.jsonLines("transactions.jsonl");
+        long responses = transactions.stream().map(t -> t.get("transaction.status"))
+                .filter(status -> !status.equals("timeout")).count();
+        long matched = transactions.stream().map(t -> t.get("transaction.status"))
+                .filter(status -> status.equals("ok") || status.equals("exception")).count();
+        System.out.printf("%s: %d of %d responses matched to a request (%.1f%%), %d transactions%n", capture, matched,
+                responses, responses == 0 ? 100.0 : 100.0 * matched / responses, transactions.size());
     }
 
     /** The ADUs of {@code a} left after taking out, one for one, those of {@code b}. */

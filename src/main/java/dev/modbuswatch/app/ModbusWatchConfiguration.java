@@ -19,6 +19,7 @@ import dev.modbuswatch.event.EventTimeFormat;
 import dev.modbuswatch.event.ModbusEventMapper;
 import dev.modbuswatch.event.TransactionRecordMapper;
 import dev.modbuswatch.output.JsonLinesAggregation;
+import dev.modbuswatch.output.RunSummary;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -61,6 +62,11 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     public TransactionRecordMapper transactionRecord(@PropertyInject("modbus.event.time-zone") String zone,
                                                      @PropertyInject("modbus.event.source-module-name") String name) {
         return new TransactionRecordMapper(EventTimeFormat.of(zone), name);
+    }
+
+    @BindToRegistry("runSummary")
+    public RunSummary runSummary() {
+        return new RunSummary();
     }
 
     @BindToRegistry("jsonLines")

@@ -4,6 +4,7 @@ import dev.modbuswatch.component.pcap.CaptureStatistics;
 import dev.modbuswatch.component.pcap.PcapConsumer;
 import dev.modbuswatch.component.pcap.capture.CaptureFileReader;
 import dev.modbuswatch.component.pcap.tcp.TrafficStatistics;
+import dev.modbuswatch.output.RunSummary;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Runs the routes once over a capture file and exits: 0 when the file was processed (also when it was cut short),
@@ -53,6 +56,7 @@ final class OneShotRun {
         Main main = CamelMainFactory.create(overrides);
         CaptureCompletion completion = new CaptureCompletion(main::completed);
         ProgressDisplay progress = new ProgressDisplay();
+        AtomicReference<RunSummary> summary = new AtomicReference<>();
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
@@ -62,6 +66,8 @@ final class OneShotRun {
             @Override
             public void afterStart(BaseMainSupport started) {
                 showProgress(started.getCamelContext(), progress);
+                summary.set(started.getCamelContext().getRegistry().lookupByNameAndType("runSummary",
+                        RunSummary.class));
             }
         });
         try {
@@ -76,7 +82,7 @@ final class OneShotRun {
                     : "the run stopped before the end of " + capture));
             return 1;
         }
-        System.err.println(summary(completion.statistics()));
+        System.err.println(summary(completion.statistics(), summary.get()));
         return 0;
     }
 
@@ -95,7 +101,7 @@ final class OneShotRun {
         }
     }
 
-    private String summary(CaptureStatistics statistics) {
+    private String summary(CaptureStatistics statistics, RunSummary routes) {
         TrafficStatistics traffic = statistics.traffic();
         StringBuilder text = new StringBuilder()
                 .append("modbus-watch: ").append(capture.getFileName()).append(": ")
@@ -108,6 +114,16 @@ final class OneShotRun {
                 .append(traffic.discardedBytes()).append(" bytes skipped), ")
                 .append(traffic.incompleteAdus()).append(" incomplete ADUs, ")
                 .append(statistics.framesMalformed()).append(" malformed frames");
+        if (routes != null) {
+            text.append("\n  transactions: ");
+            routes.transactionsByStatus().forEach((status, count) -> text.append(status).append(' ').append(count)
+                    .append(", "));
+            text.setLength(text.length() - 2);
+            text.append("\n  alerts: ").append(routes.alertsByName().isEmpty() ? "none"
+                    : routes.alertsByName().entrySet().stream().map(alert -> alert.getKey() + " " + alert.getValue())
+                    .collect(Collectors.joining(", ")));
+            text.append("\n  malformed: ").append(routes.malformedPdus()).append(" PDUs");
+        }
         if (statistics.truncatedAt() >= 0) {
             text.append("\n  warning: the file is cut short at byte offset ").append(statistics.truncatedAt());
         }

@@ -1,0 +1,51 @@
+package dev.modbuswatch.output;
+
+import dev.modbuswatch.correlate.ModbusTransaction;
+import dev.modbuswatch.correlate.TransactionStatus;
+import dev.modbuswatch.detect.Alert;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the routes produced: transactions by status, alerts by name, malformed PDUs. For the end-of-run summary. */
+public final class RunSummary {
+
+    private final Map<TransactionStatus, LongAdder> transactions = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> alerts = new ConcurrentHashMap<>();
+    private final LongAdder malformedPdus = new LongAdder();
+
+    public void transaction(ModbusTransaction transaction) {
+        transactions.computeIfAbsent(transaction.status(), status -> new LongAdder()).increment();
+    }
+
+    public void alert(Alert alert) {
+        alerts.computeIfAbsent(alert.name(), name -> new LongAdder()).increment();
+    }
+
+    public void malformedPdu() {
+        malformedPdus.increment();
+    }
+
+    /** Every status, zero included, in declaration order. */
+    public Map<TransactionStatus, Long> transactionsByStatus() {
+        Map<TransactionStatus, Long> counts = new EnumMap<>(TransactionStatus.class);
+        for (TransactionStatus status : TransactionStatus.values()) {
+            LongAdder count = transactions.get(status);
+            counts.put(status, count == null ? 0 : count.sum());
+        }
+        return counts;
+    }
+
+    public Map<String, Long> alertsByName() {
+        Map<String, Long> counts = new TreeMap<>();
+        alerts.forEach((name, count) -> counts.put(name, count.sum()));
+        return counts;
+    }
+
+    public long malformedPdus() {
+        return malformedPdus.sum();
+    }
+}
