@@ -1,6 +1,9 @@
 package dev.modbuswatch.app;
 
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,11 +16,16 @@ final class CamelMainFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelMainFactory.class);
     static final String ROUTES_PATTERN = "camel.main.routes-include-pattern";
+    static final String RELOAD_ENABLED = "camel.main.routes-reload-enabled";
 
     /** @param overrides settings that take precedence over application.properties */
     static Main create(Map<String, String> overrides) {
         Main main = new Main(ModbusWatch.class);
         main.configure().addConfiguration(ModbusWatchConfiguration.class);
+        // Route reload, off unless camel.main.routes-reload-enabled=true: watch the folder the routes are read from.
+        // Initial properties are defaults that application.properties and -D overrides replace.
+        main.addInitialProperty("camel.main.routes-reload-directory", "routes");
+        main.addInitialProperty("camel.main.routes-reload-pattern", "*.yaml");
         // The bundled defaults first, then the user's file in the working directory, which wins.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
@@ -27,7 +35,27 @@ final class CamelMainFactory {
             main.addOverrideProperty(ROUTES_PATTERN, "classpath:routes/*.yaml");
         }
         overrides.forEach(main::addOverrideProperty);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                reportRouteReload(configured.configure());
+            }
+        });
         return main;
+    }
+
+    /** Camel says nothing at our log level, and nothing at all when the folder is missing. */
+    private static void reportRouteReload(MainConfigurationProperties settings) {
+        if (!settings.isRoutesReloadEnabled()) {
+            return;
+        }
+        Path folder = Path.of(settings.getRoutesReloadDirectory()).toAbsolutePath();
+        if (Files.isDirectory(folder)) {
+            LOG.info("Routes are reloaded when a file matching {} in {} changes", settings.getRoutesReloadPattern(),
+                    folder);
+        } else {
+            LOG.warn("Route reload is on, but {} is not a directory: no route will be reloaded", folder);
+        }
     }
 
     private CamelMainFactory() {

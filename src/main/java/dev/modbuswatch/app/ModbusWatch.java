@@ -3,7 +3,10 @@ package dev.modbuswatch.app;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,8 +26,15 @@ public final class ModbusWatch implements Callable<Integer> {
             description = "Directory for the output files of a one-shot run (default: ${DEFAULT-VALUE}).")
     private Path output;
 
+    @Option(names = "--dev",
+            description = "Development mode for the continuous run: reload the routes when a file in routes/ changes.")
+    private boolean dev;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Override a setting of application.properties.")
     private Map<String, String> settings = new LinkedHashMap<>();
+
+    @Spec
+    private CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ModbusWatch())
@@ -46,7 +56,14 @@ public final class ModbusWatch implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (capture != null) {
+            if (dev) {
+                throw new ParameterException(spec.commandLine(), "--dev reloads the routes of the continuous run;"
+                        + " it cannot be combined with --capture");
+            }
             return new OneShotRun(capture, output, settings).run();
+        }
+        if (dev) {
+            settings.putIfAbsent(CamelMainFactory.RELOAD_ENABLED, "true");
         }
         CamelMainFactory.create(settings).run();
         return 0;

@@ -18,6 +18,7 @@ import dev.modbuswatch.event.AnomalyEventMapper;
 import dev.modbuswatch.event.EventTimeFormat;
 import dev.modbuswatch.event.ModbusEventMapper;
 import dev.modbuswatch.event.TransactionRecordMapper;
+import dev.modbuswatch.output.DeadLetterRecords;
 import dev.modbuswatch.output.JsonLinesAggregation;
 import dev.modbuswatch.output.RunSummary;
 import org.apache.camel.BindToRegistry;
@@ -67,6 +68,11 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     @BindToRegistry("runSummary")
     public RunSummary runSummary() {
         return new RunSummary();
+    }
+
+    @BindToRegistry("deadLetterRecords")
+    public DeadLetterRecords deadLetterRecords(@PropertyInject("modbus.event.time-zone") String zone) {
+        return new DeadLetterRecords(EventTimeFormat.of(zone));
     }
 
     @BindToRegistry("jsonLines")

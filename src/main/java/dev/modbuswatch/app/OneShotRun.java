@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 final class OneShotRun {
 
     static final List<String> OUTPUT_FILES = List.of("events.jsonl", "alerts.jsonl", "transactions.jsonl",
-            "anomalies.jsonl");
+            "anomalies.jsonl", "dead-letter.jsonl");
     private static final long PROGRESS_BAR_MIN_BYTES = 32L * 1024 * 1024;
 
     private final Path capture;

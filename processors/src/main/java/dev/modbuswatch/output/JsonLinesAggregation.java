@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Joins JSON documents into JSON lines: each document followed by a newline, so that batches appended to one file
- * stay one document per line.
+ * stay one document per line. A part without a body (one that failed and went to the dead letters) adds no line.
  */
 public final class JsonLinesAggregation implements AggregationStrategy {
 
@@ -32,7 +32,9 @@ public final class JsonLinesAggregation implements AggregationStrategy {
     }
 
     private static void append(ByteArrayOutputStream lines, byte[] line) {
-        lines.writeBytes(line);
-        lines.write('\n');
+        if (line != null && line.length > 0) {
+            lines.writeBytes(line);
+            lines.write('\n');
+        }
     }
 }
