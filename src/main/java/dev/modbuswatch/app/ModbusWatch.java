@@ -42,13 +42,22 @@ public final class ModbusWatch implements Callable<Integer> {
                 .execute(args));
     }
 
-    /** One clear line for the user; the stack trace only at debug level. */
+    /**
+     * One clear line for the user: the message of our own innermost exception (it names the setting or file), else
+     * Camel's message with its root cause. The stack trace only at debug level.
+     */
     private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        Throwable ours = null;
+        Throwable root = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getName().startsWith("dev.modbuswatch.")) {
+                ours = cause;
+            }
+            root = cause;
         }
-        System.err.println("modbus-watch: " + (cause == failure ? "" : failure.getMessage() + ": ") + cause.getMessage());
+        String message = ours != null ? ours.getMessage()
+                : root == failure ? failure.getMessage() : failure.getMessage() + ": " + root.getMessage();
+        System.err.println("modbus-watch: " + message);
         LoggerFactory.getLogger(ModbusWatch.class).debug("Failure", failure);
         return 1;
     }

@@ -8,6 +8,7 @@ import dev.modbuswatch.correlate.TransactionKey;
 import dev.modbuswatch.detect.BadLoginDetector;
 import dev.modbuswatch.detect.BruteForceDetector;
 import dev.modbuswatch.detect.DeviceRules;
+import dev.modbuswatch.detect.ProfileDeviceRules;
 import dev.modbuswatch.detect.LoginBurst;
 import dev.modbuswatch.detect.LoginBurstAggregation;
 import dev.modbuswatch.detect.PassphraseMask;
@@ -21,6 +22,8 @@ import dev.modbuswatch.event.TransactionRecordMapper;
 import dev.modbuswatch.output.DeadLetterRecords;
 import dev.modbuswatch.output.JsonLinesAggregation;
 import dev.modbuswatch.output.RunSummary;
+import dev.modbuswatch.profile.DeviceProfiles;
+import dev.modbuswatch.profile.RegisterEnrichment;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -30,11 +33,8 @@ import org.apache.camel.processor.aggregate.MemoryAggregationRepository;
 import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.Collectors;
 
 /** The beans the routes refer to by name, built from the settings in application.properties. */
 public class ModbusWatchConfiguration implements CamelConfiguration {
@@ -43,7 +43,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     private final AggregateController transactionController = new DefaultAggregateController();
     private final MemoryAggregationRepository loginBurstRepository = new MemoryAggregationRepository();
     private final AggregateController loginBurstController = new DefaultAggregateController();
-    private DeviceRules deviceRules;
+    private DeviceProfiles profiles;
 
     // Events
 
@@ -130,26 +130,29 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     // Detections
 
     @BindToRegistry("badLogin")
-    public BadLoginDetector badLogin(@PropertyInject("modbus.detect.bad-login.passphrase-register") int register,
-                                     @PropertyInject("modbus.detect.protected-registers") String protectedRegisters,
+    public BadLoginDetector badLogin(@PropertyInject("modbus.profiles.file") String profilesFile,
                                      @PropertyInject("modbus.detect.bad-login.mask-key") String maskKey,
                                      @PropertyInject("modbus.detect.bad-login.show-passphrase") boolean show) {
-        return new BadLoginDetector(deviceRules(register, protectedRegisters), new PassphraseMask(maskKey, show));
+        return new BadLoginDetector(deviceRules(profilesFile), new PassphraseMask(maskKey, show));
     }
 
     @BindToRegistry("unansweredWrite")
-    public UnansweredWriteDetector unansweredWrite(
-            @PropertyInject("modbus.detect.bad-login.passphrase-register") int register,
-            @PropertyInject("modbus.detect.protected-registers") String protectedRegisters) {
-        return new UnansweredWriteDetector(deviceRules(register, protectedRegisters));
+    public UnansweredWriteDetector unansweredWrite(@PropertyInject("modbus.profiles.file") String profilesFile) {
+        return new UnansweredWriteDetector(deviceRules(profilesFile));
     }
 
     @BindToRegistry("unauthorizedWrite")
     public UnauthorizedWriteDetector unauthorizedWrite(
-            @PropertyInject("modbus.detect.bad-login.passphrase-register") int register,
-            @PropertyInject("modbus.detect.protected-registers") String protectedRegisters,
+            @PropertyInject("modbus.profiles.file") String profilesFile,
             @PropertyInject("modbus.detect.unauthorized-write.login-window") long windowMillis) {
-        return new UnauthorizedWriteDetector(deviceRules(register, protectedRegisters), windowMillis);
+        return new UnauthorizedWriteDetector(deviceRules(profilesFile), windowMillis);
+    }
+
+    // Device profiles
+
+    @BindToRegistry("registerEnrichment")
+    public RegisterEnrichment registerEnrichment(@PropertyInject("modbus.profiles.file") String profilesFile) {
+        return new RegisterEnrichment(profiles(profilesFile));
     }
 
     @BindToRegistry("protocolAnomaly")
@@ -179,13 +182,15 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
         return new BruteForceDetector(threshold, windowMillis);
     }
 
-    private DeviceRules deviceRules(int passphraseRegister, String protectedRegisters) {
-        if (deviceRules == null) {
-            Set<Integer> registers = protectedRegisters.isBlank() ? Set.of()
-                    : Arrays.stream(protectedRegisters.split(",")).map(String::trim).map(Integer::valueOf)
-                    .collect(Collectors.toUnmodifiableSet());
-            deviceRules = DeviceRules.everywhere(passphraseRegister, registers);
+    private DeviceRules deviceRules(String profilesFile) {
+        return new ProfileDeviceRules(profiles(profilesFile));
+    }
+
+    /** Loaded once, however many beans need them. */
+    private DeviceProfiles profiles(String profilesFile) {
+        if (profiles == null) {
+            profiles = DeviceProfilesFile.load(profilesFile);
         }
-        return deviceRules;
+        return profiles;
     }
 }

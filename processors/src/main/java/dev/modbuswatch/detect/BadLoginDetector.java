@@ -1,5 +1,7 @@
 package dev.modbuswatch.detect;
 
+import dev.modbuswatch.modbus.HoldingRegisterWrite;
+
 import dev.modbuswatch.correlate.ModbusMessage;
 import dev.modbuswatch.correlate.ModbusTransaction;
 import dev.modbuswatch.correlate.TransactionStatus;
@@ -28,7 +30,7 @@ public final class BadLoginDetector {
         }
         ModbusMessage request = transaction.request();
         int register = devices.passphraseRegister(request.adu());
-        RegisterWrite write = RegisterWrite.of(request.pdu());
+        HoldingRegisterWrite write = HoldingRegisterWrite.of(request.pdu());
         if (register < 0 || write == null || !write.covers(register)) {
             return null;
         }

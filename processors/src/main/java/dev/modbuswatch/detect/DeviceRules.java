@@ -10,24 +10,4 @@ public interface DeviceRules {
 
     /** Whether a write of {@code quantity} registers from {@code start} touches a protected register. */
     boolean coversProtected(ModbusAdu adu, int start, int quantity);
-
-    /** The same rules for every device. */
-    static DeviceRules everywhere(int passphraseRegister, java.util.Set<Integer> protectedRegisters) {
-        return new DeviceRules() {
-            @Override
-            public int passphraseRegister(ModbusAdu adu) {
-                return passphraseRegister;
-            }
-
-            @Override
-            public boolean coversProtected(ModbusAdu adu, int start, int quantity) {
-                for (int register : protectedRegisters) {
-                    if (start <= register && register < start + quantity) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        };
-    }
 }

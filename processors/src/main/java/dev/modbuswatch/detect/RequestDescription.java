@@ -1,5 +1,7 @@
 package dev.modbuswatch.detect;
 
+import dev.modbuswatch.modbus.HoldingRegisterWrite;
+
 import dev.modbuswatch.correlate.ModbusMessage;
 import dev.modbuswatch.modbus.FunctionCodes;
 
@@ -23,7 +25,7 @@ final class RequestDescription {
                 .append(", unit ").append(request.adu().unitId());
     }
 
-    static StringBuilder of(ModbusMessage request, RegisterWrite write) {
+    static StringBuilder of(ModbusMessage request, HoldingRegisterWrite write) {
         return of(request).append(", starting address ").append(write.start())
                 .append(", quantity ").append(write.quantity());
     }

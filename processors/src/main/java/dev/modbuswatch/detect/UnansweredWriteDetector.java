@@ -1,5 +1,7 @@
 package dev.modbuswatch.detect;
 
+import dev.modbuswatch.modbus.HoldingRegisterWrite;
+
 import dev.modbuswatch.correlate.ModbusMessage;
 import dev.modbuswatch.correlate.ModbusTransaction;
 import dev.modbuswatch.correlate.TransactionStatus;
@@ -23,7 +25,7 @@ public final class UnansweredWriteDetector {
             return null;
         }
         ModbusMessage request = transaction.request();
-        RegisterWrite write = RegisterWrite.of(request.pdu());
+        HoldingRegisterWrite write = HoldingRegisterWrite.of(request.pdu());
         if (write == null) {
             return null;
         }

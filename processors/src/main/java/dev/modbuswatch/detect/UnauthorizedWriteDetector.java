@@ -1,5 +1,7 @@
 package dev.modbuswatch.detect;
 
+import dev.modbuswatch.modbus.HoldingRegisterWrite;
+
 import dev.modbuswatch.component.pcap.TcpConnection;
 import dev.modbuswatch.correlate.ModbusMessage;
 import dev.modbuswatch.correlate.ModbusTransaction;
@@ -27,7 +29,7 @@ public final class UnauthorizedWriteDetector {
             return null;
         }
         ModbusMessage request = transaction.request();
-        RegisterWrite write = RegisterWrite.of(request.pdu());
+        HoldingRegisterWrite write = HoldingRegisterWrite.of(request.pdu());
         if (write == null) {
             return null;
         }
