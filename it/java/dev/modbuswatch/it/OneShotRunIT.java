@@ -128,6 +128,50 @@ class OneShotRunIT {
         assertThat(run.stderr()).contains("2 malformed MBAP headers (39 bytes skipped)");
     }
 
+    @Test
+    void badSettingFailsAtStartupNamingTheKey() throws Exception {
+        OneShotProcess run = OneShotProcess.run(SAMPLE, folder.resolve("out"), "-Dmodbus.correlation.timeout=soon");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr().lines().filter(line -> line.startsWith("modbus-watch: "))).singleElement()
+                .isEqualTo("modbus-watch: modbus.correlation.timeout = 'soon' (application.properties or a -D"
+                        + " override): not a whole number of milliseconds");
+        assertThat(folder.resolve("out/events.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void badDeviceProfileFailsAtStartupNamingTheFileAndKey() throws Exception {
+        Path profiles = Files.writeString(folder.resolve("devices.yaml"),
+                "profiles:\n  t:\n    registers: {}\ndevices:\n  - match: 10.0.0.0/33\n    profile: t\n");
+
+        OneShotProcess run = OneShotProcess.run(SAMPLE, folder.resolve("out"), "-Dmodbus.profiles.file=" + profiles);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("modbus-watch: " + profiles
+                + ": devices[0].match: '10.0.0.0/33' is not an IP address or CIDR block");
+    }
+
+    @Test
+    void badLoginOfTheSampleIsOneAlertWithTheAttemptMasked() throws Exception {
+        OneShotProcess run = OneShotProcess.run(SAMPLE, folder.resolve("out"));
+
+        List<Map<String, String>> alerts = run.jsonLines("alerts.jsonl");
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert).containsEntry("SecurityAlert", "Bad login")
+                    .containsEntry("modbus.trans_id", "7").containsEntry("tcp.dst_port", "39565")
+                    .containsEntry("modbus.function_code", "Write Multiple Registers Error (0x90)");
+            assertThat(alert.get("SecurityDetails")).isEqualTo("Write Multiple Registers (16) request from"
+                    + " 192.168.56.10:39565 to 192.168.56.20:502 at 2025-11-22T08:27:40.003000+00:00, transaction 7,"
+                    + " unit 10, starting address 31, quantity 6; passphrase masked: 6 registers, hmac-sha256 "
+                    + "431e46d6d3f353e1");
+        });
+        assertThat(run.events().get(5)).containsEntry("SecurityAlert", "Bad login");
+        assertThat(run.events().get(1)).containsEntry("modbus.register.temperature", "38.9")
+                .containsEntry("modbus.register.temperature.unit", "°C");
+        assertThat(run.stderr()).contains("transactions: ok 2, exception 1, timeout 0, orphan 0")
+                .contains("alerts: Bad login 1");
+    }
+
     /** Byte offset of the record of frame {@code number} (1-based) in a little-endian classic pcap. */
     private static int recordOffset(byte[] pcap, int number) {
         int offset = 24;

@@ -39,6 +39,8 @@ import java.util.concurrent.ExecutorService;
 /** The beans the routes refer to by name, built from the settings in application.properties. */
 public class ModbusWatchConfiguration implements CamelConfiguration {
 
+    private static final String TIME_ZONE = "modbus.event.time-zone";
+
     private final MemoryAggregationRepository transactionRepository = new MemoryAggregationRepository();
     private final AggregateController transactionController = new DefaultAggregateController();
     private final MemoryAggregationRepository loginBurstRepository = new MemoryAggregationRepository();
@@ -50,19 +52,19 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     @BindToRegistry("modbusEvent")
     public ModbusEventMapper modbusEvent(@PropertyInject("modbus.event.time-zone") String zone,
                                          @PropertyInject("modbus.event.source-module-name") String moduleName) {
-        return new ModbusEventMapper(EventTimeFormat.of(zone), moduleName);
+        return new ModbusEventMapper(Settings.timeZone(TIME_ZONE, zone), moduleName);
     }
 
     @BindToRegistry("anomalyEvent")
     public AnomalyEventMapper anomalyEvent(@PropertyInject("modbus.event.time-zone") String zone,
                                            @PropertyInject("modbus.event.source-module-name") String moduleName) {
-        return new AnomalyEventMapper(EventTimeFormat.of(zone), moduleName);
+        return new AnomalyEventMapper(Settings.timeZone(TIME_ZONE, zone), moduleName);
     }
 
     @BindToRegistry("transactionRecord")
     public TransactionRecordMapper transactionRecord(@PropertyInject("modbus.event.time-zone") String zone,
                                                      @PropertyInject("modbus.event.source-module-name") String name) {
-        return new TransactionRecordMapper(EventTimeFormat.of(zone), name);
+        return new TransactionRecordMapper(Settings.timeZone(TIME_ZONE, zone), name);
     }
 
     @BindToRegistry("runSummary")
@@ -72,7 +74,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
 
     @BindToRegistry("deadLetterRecords")
     public DeadLetterRecords deadLetterRecords(@PropertyInject("modbus.event.time-zone") String zone) {
-        return new DeadLetterRecords(EventTimeFormat.of(zone));
+        return new DeadLetterRecords(Settings.timeZone(TIME_ZONE, zone));
     }
 
     @BindToRegistry("jsonLines")
@@ -118,8 +120,10 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("captureClock")
-    public CaptureClock captureClock(@PropertyInject("modbus.correlation.timeout") long timeoutMillis,
-                                     @PropertyInject("modbus.detect.brute-force.window") long windowMillis) {
+    public CaptureClock captureClock(@PropertyInject("modbus.correlation.timeout") String timeout,
+                                     @PropertyInject("modbus.detect.brute-force.window") String window) {
+        long timeoutMillis = Settings.positiveMillis("modbus.correlation.timeout", timeout);
+        long windowMillis = Settings.positiveMillis("modbus.detect.brute-force.window", window);
         return new CaptureClock(List.of(
                 new CaptureTimeCompletion(transactionRepository, transactionController, timeoutMillis,
                         body -> ((ModbusTransaction) body).first().captureNanos()),
@@ -132,8 +136,9 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     @BindToRegistry("badLogin")
     public BadLoginDetector badLogin(@PropertyInject("modbus.profiles.file") String profilesFile,
                                      @PropertyInject("modbus.detect.bad-login.mask-key") String maskKey,
-                                     @PropertyInject("modbus.detect.bad-login.show-passphrase") boolean show) {
-        return new BadLoginDetector(deviceRules(profilesFile), new PassphraseMask(maskKey, show));
+                                     @PropertyInject("modbus.detect.bad-login.show-passphrase") String show) {
+        return new BadLoginDetector(deviceRules(profilesFile), new PassphraseMask(maskKey,
+                Settings.flag("modbus.detect.bad-login.show-passphrase", show)));
     }
 
     @BindToRegistry("unansweredWrite")
@@ -144,8 +149,9 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     @BindToRegistry("unauthorizedWrite")
     public UnauthorizedWriteDetector unauthorizedWrite(
             @PropertyInject("modbus.profiles.file") String profilesFile,
-            @PropertyInject("modbus.detect.unauthorized-write.login-window") long windowMillis) {
-        return new UnauthorizedWriteDetector(deviceRules(profilesFile), windowMillis);
+            @PropertyInject("modbus.detect.unauthorized-write.login-window") String window) {
+        return new UnauthorizedWriteDetector(deviceRules(profilesFile),
+                Settings.positiveMillis("modbus.detect.unauthorized-write.login-window", window));
     }
 
     // Device profiles
@@ -157,13 +163,13 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
 
     @BindToRegistry("protocolAnomaly")
     public ProtocolAnomalyDetector protocolAnomaly(
-            @PropertyInject("modbus.detect.protocol-anomaly.interval") long intervalMillis) {
-        return new ProtocolAnomalyDetector(intervalMillis);
+            @PropertyInject("modbus.detect.protocol-anomaly.interval") String interval) {
+        return new ProtocolAnomalyDetector(Settings.positiveMillis("modbus.detect.protocol-anomaly.interval", interval));
     }
 
     @BindToRegistry("loginBursts")
-    public LoginBurstAggregation loginBursts(@PropertyInject("modbus.detect.brute-force.window") long windowMillis) {
-        return new LoginBurstAggregation(windowMillis);
+    public LoginBurstAggregation loginBursts(@PropertyInject("modbus.detect.brute-force.window") String window) {
+        return new LoginBurstAggregation(Settings.positiveMillis("modbus.detect.brute-force.window", window));
     }
 
     @BindToRegistry("loginBurstRepository")
@@ -177,9 +183,10 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("bruteForce")
-    public BruteForceDetector bruteForce(@PropertyInject("modbus.detect.brute-force.threshold") int threshold,
-                                         @PropertyInject("modbus.detect.brute-force.window") long windowMillis) {
-        return new BruteForceDetector(threshold, windowMillis);
+    public BruteForceDetector bruteForce(@PropertyInject("modbus.detect.brute-force.threshold") String threshold,
+                                         @PropertyInject("modbus.detect.brute-force.window") String window) {
+        return new BruteForceDetector(Settings.positiveCount("modbus.detect.brute-force.threshold", threshold),
+                Settings.positiveMillis("modbus.detect.brute-force.window", window));
     }
 
     private DeviceRules deviceRules(String profilesFile) {

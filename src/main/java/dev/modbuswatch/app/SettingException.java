@@ -1,0 +1,9 @@
+package dev.modbuswatch.app;
+
+/** A setting with a value modbus-watch cannot use; the message names the key, the value and where it came from. */
+final class SettingException extends IllegalArgumentException {
+
+    SettingException(String key, String value, String problem) {
+        super(key + " = '" + value + "' (application.properties or a -D override): " + problem);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.modbuswatch.app;
+
+import dev.modbuswatch.event.EventTimeFormat;
+
+import java.time.DateTimeException;
+
+/** Reads the values of settings, failing with a {@link SettingException} that names the key. */
+final class Settings {
+
+    private Settings() {
+    }
+
+    static long positiveMillis(String key, String value) {
+        long millis = number(key, value, "a whole number of milliseconds");
+        if (millis <= 0) {
+            throw new SettingException(key, value, "must be more than 0 milliseconds");
+        }
+        return millis;
+    }
+
+    static int positiveCount(String key, String value) {
+        long count = number(key, value, "a whole number");
+        if (count <= 0 || count > Integer.MAX_VALUE) {
+            throw new SettingException(key, value, "must be a whole number above 0");
+        }
+        return (int) count;
+    }
+
+    static boolean flag(String key, String value) {
+        String trimmed = value == null ? "" : value.trim();
+        if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(trimmed);
+        }
+        throw new SettingException(key, value, "must be true or false");
+    }
+
+    static EventTimeFormat timeZone(String key, String value) {
+        try {
+            return EventTimeFormat.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new SettingException(key, value, "not a time zone ID (such as UTC or Europe/Berlin) nor 'system'");
+        }
+    }
+
+    private static long number(String key, String value, String what) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new SettingException(key, value, "not " + what);
+        }
+    }
+}
