@@ -123,6 +123,10 @@ final class OneShotRun {
                     : routes.alertsByName().entrySet().stream().map(alert -> alert.getKey() + " " + alert.getValue())
                     .collect(Collectors.joining(", ")));
             text.append("\n  malformed: ").append(routes.malformedPdus()).append(" PDUs");
+            if (routes.deadLetters() > 0) {
+                text.append("\n  warning: ").append(routes.deadLetters()).append(" records that failed in the routes"
+                        + " are in ").append(output.resolve("dead-letter.jsonl"));
+            }
         }
         if (statistics.truncatedAt() >= 0) {
             text.append("\n  warning: the file is cut short at byte offset ").append(statistics.truncatedAt());

@@ -10,12 +10,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What the routes produced: transactions by status, alerts by name, malformed PDUs. For the end-of-run summary. */
+/**
+ * What the routes produced: transactions by status, alerts by name, malformed PDUs, dead letters. For the end-of-run
+ * summary.
+ */
 public final class RunSummary {
 
     private final Map<TransactionStatus, LongAdder> transactions = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> alerts = new ConcurrentHashMap<>();
     private final LongAdder malformedPdus = new LongAdder();
+    private final LongAdder deadLetters = new LongAdder();
 
     public void transaction(ModbusTransaction transaction) {
         transactions.computeIfAbsent(transaction.status(), status -> new LongAdder()).increment();
@@ -27,6 +31,15 @@ public final class RunSummary {
 
     public void malformedPdu() {
         malformedPdus.increment();
+    }
+
+    /** @param records how many records the failed message became in dead-letter.jsonl */
+    public void deadLetters(java.util.List<?> records) {
+        deadLetters.add(records.size());
+    }
+
+    public long deadLetters() {
+        return deadLetters.sum();
     }
 
     /** Every status, zero included, in declaration order. */

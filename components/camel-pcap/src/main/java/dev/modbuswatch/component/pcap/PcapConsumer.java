@@ -46,7 +46,6 @@ public class PcapConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        endpoint.serverPorts();
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "pcap-" + endpoint.getKind() + "-" + endpoint.getSource());
         executor.submit(this::capture);
@@ -62,6 +61,14 @@ public class PcapConsumer extends DefaultConsumer {
     }
 
     private void capture() {
+        try {
+            captureUntilEnd();
+        } catch (RuntimeException | Error e) {
+            LOG.error("Capture from {} stopped: {}", endpoint.getSource(), e.toString(), e);
+        }
+    }
+
+    private void captureUntilEnd() {
         AduBatchSender sender = new AduBatchSender(this, getProcessor(), endpoint.getSource(), endpoint.getBatchSize());
         ModbusStreamTracker streams = new ModbusStreamTracker(endpoint.serverPorts(), endpoint.getMaxConnections(),
                 endpoint.getMaxHeldBytes(), endpoint.getIdleTimeout(), sender);
@@ -92,6 +99,9 @@ public class PcapConsumer extends DefaultConsumer {
                 if (endpoint.getKind() == CaptureKind.live) {
                     sender.flushIfOlderThan(lingerNanos);
                 }
+            }
+            if (endpoint.getKind() == CaptureKind.file && !source.exhausted()) {
+                failure = "Capture from " + endpoint.getSource() + " stopped before the end of the file";
             }
             if (source.truncatedAt() >= 0) {
                 LOG.warn("{} is cut short at byte offset {}: the record there is incomplete; everything before it was"

@@ -84,9 +84,25 @@ public class PcapEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        serverPorts();
+        requirePositive("batchSize", batchSize);
+        requirePositive("batchLinger", batchLinger);
+        requirePositive("maxConnections", maxConnections);
+        requirePositive("maxHeldBytes", maxHeldBytes);
+        requirePositive("idleTimeout", idleTimeout);
+        requirePositive("snaplen", snaplen);
+        requirePositive("readTimeout", readTimeout);
+        requirePositive("bufferSize", bufferSize);
         PcapConsumer consumer = new PcapConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    private void requirePositive(String option, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("pcap option " + option + "=" + value + " must be above 0 ("
+                    + getEndpointUri() + ")");
+        }
     }
 
     /** Opens the frame source this endpoint describes. */

@@ -112,18 +112,32 @@ class PcapConsumerTest extends CamelTestSupport {
     void fileCutShortInARecordYieldsWhatCameBefore() throws Exception {
         Path capture = folder.resolve("cut.pcap");
         List<Frame> frames = reassemblyCases();
-        write(capture, PcapFileWriter::create, frames);
-        long size = Files.size(capture);
+        // cut inside the frame of request 11, the last ADU: keep its record header and 20 of its bytes
+        int lastAdu = frames.size() - 4;
+        List<Frame> kept = frames.subList(0, lastAdu + 1);
+        write(capture, PcapFileWriter::create, kept);
+        long cut = Files.size(capture) - kept.get(lastAdu).bytes.length + 20;
         try (FileChannel channel = FileChannel.open(capture, StandardOpenOption.WRITE)) {
-            channel.truncate(size - 5);
+            channel.truncate(cut);
         }
 
         Result result = consume("pcap:file:" + capture);
 
-        long lastRecord = size - 16 - frames.get(frames.size() - 1).bytes.length;
-        assertThat(result.statistics.truncatedAt()).isEqualTo(lastRecord);
+        assertThat(result.statistics.truncatedAt()).isEqualTo(cut - 20 - 16);
         assertThat(result.failure).isNull();
-        assertThat(result.adus).hasSize(14);
+        assertThat(result.adus).extracting(ModbusAdu::transactionId)
+                .containsExactly(1, 101, 2, 3, 4, 5, 105, 6, 7, 107, 8, 10, 110);
+    }
+
+    @Test
+    void invalidOptionsAreRejectedWithTheirName() {
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("pcap:file:/x.pcap?batchSize=-1").to("mock:never");
+                    }
+                }))).hasStackTraceContaining("pcap option batchSize=-1 must be above 0");
     }
 
     @Test

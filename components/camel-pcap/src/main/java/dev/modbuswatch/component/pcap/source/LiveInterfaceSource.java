@@ -18,6 +18,7 @@ public final class LiveInterfaceSource implements FrameSource {
 
     private final PcapHandle handle;
     private final int linkType;
+    private long droppedAtClose = -1;
 
     public LiveInterfaceSource(String interfaceName, String filter, int snaplen, boolean promiscuous,
                                int readTimeoutMillis, int bufferSize) throws IOException {
@@ -29,15 +30,20 @@ public final class LiveInterfaceSource implements FrameSource {
                 .bufferSize(bufferSize)
                 .build());
         linkType = handle.getDlt().value();
-        Libpcap.call("configuring capture on " + interfaceName, () -> {
-            try {
-                handle.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
-                handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
-            } catch (NotOpenException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        });
+        try {
+            Libpcap.call("configuring capture on " + interfaceName + " with filter '" + filter + "'", () -> {
+                try {
+                    handle.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
+                    handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+                } catch (NotOpenException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+        } catch (LibpcapException e) {
+            handle.close();
+            throw e;
+        }
     }
 
     @Override
@@ -60,8 +66,12 @@ public final class LiveInterfaceSource implements FrameSource {
         return false;
     }
 
+    /** libpcap's drop counters; after {@link #close()}, their last value. */
     @Override
     public long packetsDropped() {
+        if (!handle.isOpen()) {
+            return droppedAtClose;
+        }
         try {
             PcapStat stats = handle.getStats();
             return stats.getNumPacketsDropped() + stats.getNumPacketsDroppedByIf();
@@ -72,6 +82,7 @@ public final class LiveInterfaceSource implements FrameSource {
 
     @Override
     public void close() {
+        droppedAtClose = packetsDropped();
         handle.close();
     }
 }

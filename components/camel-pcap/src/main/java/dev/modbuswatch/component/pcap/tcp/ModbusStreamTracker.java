@@ -29,7 +29,7 @@ public final class ModbusStreamTracker {
     private long lastIdleCheckSecond = Long.MIN_VALUE;
     private final ArrayDeque<Closed> closedOldestFirst = new ArrayDeque<>();
 
-    private record Closed(TcpConnection key, ConnectionState connection, long second) {
+    private record Closed(TcpConnection key, long second) {
     }
 
     public ModbusStreamTracker(int[] modbusServerPorts, int maxConnections, int maxHeldBytesPerDirection,
@@ -66,22 +66,26 @@ public final class ModbusStreamTracker {
         TcpDirection sending = toServer ? connection.toServer : connection.toClient;
         TcpDirection receiving = toServer ? connection.toClient : connection.toServer;
 
-        if (segment.has(TcpSegment.SYN)) {
+        boolean syn = segment.has(TcpSegment.SYN);
+        if (syn) {
             sending.onSyn(segment.sequence(), time);
-            connection.closed = false;
         }
         if (segment.has(TcpSegment.ACK)) {
             receiving.onPeerAcknowledgement(segment.acknowledgement(), time);
         }
-        if (segment.payloadLength() > 0 || missingPayload > 0) {
-            sending.onData(segment.sequence(), segment.frame(), segment.payloadOffset(), segment.payloadLength(),
+        // Data on a SYN starts after the SYN's own sequence number.
+        long dataStart = syn ? segment.sequence() + 1 & 0xFFFF_FFFFL : segment.sequence();
+        int dataLength = segment.payloadLength() + missingPayload;
+        if (dataLength > 0) {
+            connection.closed = false;
+            sending.onData(dataStart, segment.frame(), segment.payloadOffset(), segment.payloadLength(),
                     missingPayload, time);
         }
         if (segment.has(TcpSegment.RST) && !connection.closed) {
             connection.end(time);
             markClosed(key, connection, time);
         } else if (segment.has(TcpSegment.FIN) && !sending.finished()) {
-            sending.onFin(time);
+            sending.onFin(dataStart + dataLength & 0xFFFF_FFFFL, time);
             if (receiving.finished()) {
                 markClosed(key, connection, time);
             }
@@ -90,7 +94,7 @@ public final class ModbusStreamTracker {
 
     private void markClosed(TcpConnection key, ConnectionState connection, SegmentTime time) {
         connection.closed = true;
-        closedOldestFirst.add(new Closed(key, connection, time.epochSecond()));
+        closedOldestFirst.add(new Closed(key, time.epochSecond()));
     }
 
     /** Ends every stream: holes are given up on and what was held is framed. For the end of a capture. */
@@ -111,6 +115,15 @@ public final class ModbusStreamTracker {
         return connections.size();
     }
 
+    /** Out-of-order segments held in all connections, waiting for the hole before them. */
+    int heldSegments() {
+        int segments = 0;
+        for (ConnectionState connection : connections.values()) {
+            segments += connection.toServer.heldSegments() + connection.toClient.heldSegments();
+        }
+        return segments;
+    }
+
     private ConnectionState open(TcpConnection key, SegmentTime time) {
         if (connections.size() >= maxConnections) {
             Iterator<ConnectionState> oldest = connections.values().iterator();
@@ -124,29 +137,34 @@ public final class ModbusStreamTracker {
         return connection;
     }
 
+    /**
+     * Once per capture second. Lingering is measured in either direction of capture time, so that one odd time stamp
+     * (merged or fuzzed captures) cannot hold the queue up for the rest of the capture.
+     */
     private void forgetIdle(SegmentTime time) {
-        if (time.epochSecond() == lastIdleCheckSecond) {
+        long now = time.epochSecond();
+        if (now == lastIdleCheckSecond) {
             return;
         }
-        lastIdleCheckSecond = time.epochSecond();
+        lastIdleCheckSecond = now;
         while (!closedOldestFirst.isEmpty()
-                && time.epochSecond() - closedOldestFirst.peek().second() >= CLOSED_LINGER_SECONDS) {
-            Closed closed = closedOldestFirst.poll();
-            if (closed.connection().closed) {
-                connections.remove(closed.key(), closed.connection());
+                && Math.abs(now - closedOldestFirst.peek().second()) >= CLOSED_LINGER_SECONDS) {
+            TcpConnection key = closedOldestFirst.poll().key();
+            ConnectionState connection = connections.get(key);
+            if (connection != null && connection.closed) {
+                connection.end(time);
+                connections.remove(key);
             }
         }
         Iterator<Map.Entry<TcpConnection, ConnectionState>> oldestFirst = connections.entrySet().iterator();
         while (oldestFirst.hasNext()) {
             ConnectionState connection = oldestFirst.next().getValue();
-            if (time.epochSecond() - connection.lastSeenSecond < idleSeconds) {
+            if (now - connection.lastSeenSecond < idleSeconds) {
                 return;
             }
             connection.end(time);
             oldestFirst.remove();
-            if (!connection.closed) {
-                counters.connectionsEvicted++;
-            }
+            counters.connectionsEvicted++;
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.TreeMap;
 final class TcpDirection {
 
     private static final long UNKNOWN = Long.MIN_VALUE;
+    /** What a held segment costs beyond its bytes, so that even empty ones count against the limit. */
+    private static final int HELD_SEGMENT_OVERHEAD = 64;
 
     private final TcpConnection connection;
     private final boolean fromServer;
@@ -32,8 +34,17 @@ final class TcpDirection {
     /** Highest stream position the peer has acknowledged. */
     private long peerAcknowledged = UNKNOWN;
     private boolean finished;
+    /** Stream position of the FIN; the stream ends once everything before it is delivered. */
+    private long finAt = UNKNOWN;
+    private long initialSequence = UNKNOWN;
+    private SegmentTime lastTime;
 
-    private record HeldSegment(byte[] bytes, SegmentTime time) {
+    /** @param missing bytes after {@code bytes} that the capture did not keep (snapshot length) */
+    private record HeldSegment(byte[] bytes, int missing, SegmentTime time) {
+
+        int cost() {
+            return bytes.length + HELD_SEGMENT_OVERHEAD;
+        }
     }
 
     TcpDirection(TcpConnection connection, boolean fromServer, StreamListener listener, TrafficCounters counters,
@@ -46,13 +57,22 @@ final class TcpDirection {
         this.framer = new ModbusAduFramer(connection, fromServer, listener, counters);
     }
 
+    /**
+     * A SYN starts the stream, or restarts it when the connection's ports are reused after it finished. A repeated
+     * SYN, or one arriving while the stream is going, changes nothing.
+     */
     void onSyn(long sequence, SegmentTime time) {
+        if (next != UNKNOWN && (sequence == initialSequence || !finished)) {
+            return;
+        }
         if (next != UNKNOWN) {
             end(time);
         }
+        initialSequence = sequence;
         next = sequence + 1 & 0xFFFFFFFFL;
         peerAcknowledged = UNKNOWN;
         finished = false;
+        finAt = UNKNOWN;
     }
 
     /**
@@ -78,11 +98,17 @@ final class TcpDirection {
             }
             deliver(data, offset + seen, length - seen, false, time);
         } else if (start == next) {
-            deliver(data, offset, length, true, time);
+            int ahead = held.isEmpty() ? length : (int) Math.min(length, held.firstKey() - start);
+            if (ahead < length) {
+                // Bytes already held keep the time they were first captured at.
+                hold(start + ahead, data, offset + ahead, length - ahead, missing, time);
+                missing = 0;
+            }
+            deliver(data, offset, ahead, true, time);
         } else {
-            hold(start, data, offset, length, time);
+            hold(start, data, offset, length, missing, time);
             giveUpHolesBefore(peerAcknowledged, time);
-            while (heldBytes > maxHeldBytes) {
+            while (heldBytes > maxHeldBytes && !held.isEmpty()) {
                 skipTo(held.firstKey(), time);
             }
             return;
@@ -112,9 +138,29 @@ final class TcpDirection {
         }
     }
 
-    void onFin(SegmentTime time) {
-        end(time);
+    /**
+     * The sender closed its side after the bytes before {@code position}. Holes before it may still be filled by
+     * retransmissions, so the stream ends only when everything up to the FIN has been delivered (or, failing that,
+     * when the connection is forgotten or the capture ends).
+     */
+    void onFin(long position, SegmentTime time) {
+        if (next == UNKNOWN) {
+            next = position;
+        }
+        finAt = unwrap(position);
         finished = true;
+        endIfComplete(time);
+    }
+
+    private void endIfComplete(SegmentTime time) {
+        if (finAt != UNKNOWN && next >= finAt && held.isEmpty()) {
+            framer.onEnd(time);
+            finAt = UNKNOWN;
+        }
+    }
+
+    int heldSegments() {
+        return held.size();
     }
 
     boolean finished() {
@@ -129,17 +175,18 @@ final class TcpDirection {
         framer.onEnd(time);
     }
 
-    private void hold(long start, byte[] data, int offset, int length, SegmentTime time) {
+    private void hold(long start, byte[] data, int offset, int length, int missing, SegmentTime time) {
         HeldSegment already = held.get(start);
-        if (already != null && already.bytes.length >= length) {
+        if (already != null && already.bytes.length + already.missing >= length + missing) {
             counters.retransmittedSegments++;
             counters.retransmittedBytes += length;
             return;
         }
         byte[] copy = new byte[length];
         System.arraycopy(data, offset, copy, 0, length);
-        held.put(start, new HeldSegment(copy, time));
-        heldBytes += length - (already == null ? 0 : already.bytes.length);
+        HeldSegment segment = new HeldSegment(copy, missing, time);
+        held.put(start, segment);
+        heldBytes += segment.cost() - (already == null ? 0 : already.cost());
     }
 
     private void skipTo(long position, SegmentTime time) {
@@ -160,21 +207,29 @@ final class TcpDirection {
         while (!held.isEmpty() && held.firstKey() <= next) {
             Map.Entry<Long, HeldSegment> first = held.pollFirstEntry();
             HeldSegment segment = first.getValue();
-            heldBytes -= segment.bytes.length;
+            heldBytes -= segment.cost();
             long start = first.getKey();
             long end = start + segment.bytes.length;
-            if (end <= next) {
+            if (end + segment.missing <= next) {
                 counters.retransmittedSegments++;
                 counters.retransmittedBytes += segment.bytes.length;
                 continue;
             }
-            int seen = (int) (next - start);
-            counters.retransmittedBytes += seen;
-            deliver(segment.bytes, seen, segment.bytes.length - seen, seen == 0, segment.time);
+            if (end > next) {
+                int seen = (int) (next - start);
+                counters.retransmittedBytes += seen;
+                deliver(segment.bytes, seen, segment.bytes.length - seen, seen == 0, segment.time);
+            }
+            if (segment.missing > 0) {
+                skipTo(end + segment.missing, segment.time);
+                return;
+            }
         }
+        endIfComplete(lastTime);
     }
 
     private void deliver(byte[] data, int offset, int length, boolean segmentStart, SegmentTime time) {
+        lastTime = time;
         next += length;
         framer.onBytes(data, offset, length, segmentStart, time);
     }

@@ -152,10 +152,8 @@ class ModbusStreamTrackerTest {
     @Test
     void gapInsideAnAduDropsThatAduAndResynchronisesAtTheNextSegment() {
         byte[] adu = request(1);
-        toServer(CLIENT_ISN, slice(adu, 0, 8));
         // bytes 8..12 lost; next segment starts a new ADU, held until the buffer limit gives up on the hole
         tracker = new ModbusStreamTracker(new int[] {502}, 100, 10, 300, listener);
-        received.clear();
         toServer(CLIENT_ISN, slice(adu, 0, 8));
         toServer(CLIENT_ISN + 12, request(2));
 
@@ -286,6 +284,88 @@ class ModbusStreamTrackerTest {
 
         assertThat(tracker.openConnections()).isEqualTo(1);
         assertThat(tracker.statistics().connectionsEvicted()).as("closing is not eviction").isZero();
+    }
+
+    @Test
+    void finAfterAHoleWaitsForTheRetransmissionThatFillsIt() {
+        toServer(CLIENT_ISN, request(1));
+        segment(true, CLIENT_ISN + 24, SERVER_ISN, TcpSegment.FIN | TcpSegment.ACK | TcpSegment.PSH, request(3));
+        toServer(CLIENT_ISN + 12, request(2));
+
+        assertThat(adus()).extracting(ModbusAdu::transactionId).containsExactly(1, 2, 3);
+        assertThat(anomalies()).isEmpty();
+    }
+
+    @Test
+    void dataOnASynStartsAfterTheSynSequenceNumber() {
+        segment(true, CLIENT_ISN - 1, 0, TcpSegment.SYN, request(1));
+
+        assertThat(adus()).extracting(ModbusAdu::transactionId).containsExactly(1);
+        assertThat(anomalies()).isEmpty();
+    }
+
+    @Test
+    void lateDuplicateSynDoesNotRewindTheStream() {
+        segment(true, CLIENT_ISN - 1, 0, TcpSegment.SYN, new byte[0]);
+        toServer(CLIENT_ISN, request(1));
+        toServer(CLIENT_ISN + 12, request(2));
+        segment(true, CLIENT_ISN - 1, 0, TcpSegment.SYN, new byte[0]);
+        toServer(CLIENT_ISN, request(1));
+        toServer(CLIENT_ISN + 24, request(3));
+
+        assertThat(adus()).extracting(ModbusAdu::transactionId).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void emptyHeldSegmentsCountAgainstTheLimit() {
+        tracker = new ModbusStreamTracker(new int[] {502}, 100, 200, 300, listener);
+        segment(true, CLIENT_ISN, 0, TcpSegment.ACK, new byte[0], 12);
+        for (int i = 2; i < 1_000; i++) {
+            segment(true, CLIENT_ISN + 12L * i, 0, TcpSegment.ACK, new byte[0], 12);
+        }
+
+        assertThat(tracker.heldSegments()).isLessThanOrEqualTo(4);
+        assertThat(tracker.statistics().gaps()).isGreaterThan(0);
+    }
+
+    @Test
+    void heldSegmentCutBySnapshotLengthKeepsItsLength() {
+        toServer(CLIENT_ISN, request(1));
+        segment(true, CLIENT_ISN + 24, SERVER_ISN, TcpSegment.ACK, slice(request(3), 0, 6), 6);
+        toServer(CLIENT_ISN + 12, request(2));
+        toServer(CLIENT_ISN + 36, request(4));
+
+        assertThat(adus()).extracting(ModbusAdu::transactionId).containsExactly(1, 2, 4);
+    }
+
+    @Test
+    void trafficAfterAResetKeepsTheConnection() {
+        toServer(CLIENT_ISN, request(1));
+        segment(false, SERVER_ISN, CLIENT_ISN + 12, TcpSegment.RST | TcpSegment.ACK, new byte[0]);
+        time += 30;
+        toServer(CLIENT_ISN + 12, slice(request(2), 0, 8));
+        time += 31;
+        segment(true, CLIENT_PORT + 1, CLIENT_ISN, 0, TcpSegment.SYN, new byte[0], 0);
+        toServer(CLIENT_ISN + 20, slice(request(2), 8, 12));
+        toServer(CLIENT_ISN + 24, request(3));
+
+        assertThat(adus()).extracting(ModbusAdu::transactionId).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void oneFarFutureTimestampDoesNotStallForgettingClosedConnections() {
+        tracker = new ModbusStreamTracker(new int[] {502}, 100_000, 4096, 300, listener);
+        long start = time;
+        time = start + 10L * 365 * 86400;
+        segment(true, 1, CLIENT_ISN, SERVER_ISN, TcpSegment.RST, new byte[0], 0);
+        time = start;
+        for (int port = 2; port < 2_002; port++) {
+            time++;
+            segment(true, port, CLIENT_ISN, SERVER_ISN, TcpSegment.ACK | TcpSegment.PSH, request(1), 0);
+            segment(true, port, CLIENT_ISN + 12, SERVER_ISN, TcpSegment.RST, new byte[0], 0);
+        }
+
+        assertThat(tracker.openConnections()).isLessThan(100);
     }
 
     private void toServer(long sequence, byte[] payload) {
