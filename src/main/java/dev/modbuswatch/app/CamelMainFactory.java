@@ -4,6 +4,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,18 +18,22 @@ final class CamelMainFactory {
     private static final Logger LOG = LoggerFactory.getLogger(CamelMainFactory.class);
     static final String ROUTES_PATTERN = "camel.main.routes-include-pattern";
     static final String RELOAD_ENABLED = "camel.main.routes-reload-enabled";
+    static final String ROUTES_DSL = "modbus.routes.dsl";
 
     /** @param overrides settings that take precedence over application.properties */
     static Main create(Map<String, String> overrides) {
         Main main = new Main(ModbusWatch.class);
         main.configure().addConfiguration(ModbusWatchConfiguration.class);
+        // ModbusPipelineRoutes is added only when chosen (modbus.routes.dsl=java), never by the package scan.
+        main.configure().setJavaRoutesExcludePattern(ModbusPipelineRoutes.class.getName().replace('.', '/'));
         // Route reload, off unless camel.main.routes-reload-enabled=true: watch the folder the routes are read from.
         // Initial properties are defaults that application.properties and -D overrides replace.
         main.addInitialProperty("camel.main.routes-reload-directory", "routes");
         main.addInitialProperty("camel.main.routes-reload-pattern", "*.yaml");
-        // The bundled defaults first, then the user's file in the working directory, which wins.
+        // The user's file in the working directory wins over the bundled defaults: for a key in several locations,
+        // the properties component takes the value of the first location that has it.
         main.setPropertyPlaceholderLocations(
-                "classpath:application.properties;optional=true,file:application.properties;optional=true");
+                "file:application.properties;optional=true,classpath:application.properties;optional=true");
         if (!Files.isDirectory(Path.of("routes")) && !overrides.containsKey(ROUTES_PATTERN)) {
             LOG.info("No routes/ directory in {}: using the routes bundled in the jar",
                     Path.of("").toAbsolutePath());
@@ -37,11 +42,35 @@ final class CamelMainFactory {
         overrides.forEach(main::addOverrideProperty);
         main.addMainListener(new MainListenerSupport() {
             @Override
+            public void beforeConfigure(BaseMainSupport configuring) {
+                selectRoutesDsl(configuring);
+            }
+
+            @Override
             public void afterConfigure(BaseMainSupport configured) {
                 reportRouteReload(configured.configure());
             }
         });
         return main;
+    }
+
+    /**
+     * modbus.routes.dsl: {@code yaml} loads the routes of camel.main.routes-include-pattern, {@code java} loads
+     * {@link ModbusPipelineRoutes} instead. Runs when the properties component holds every source of settings (bundled
+     * file, ./application.properties, -D overrides) but before camel-main applies camel.main.* and collects routes.
+     */
+    private static void selectRoutesDsl(BaseMainSupport main) {
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        String dsl = properties.resolveProperty(ROUTES_DSL).orElse("yaml").trim();
+        switch (dsl) {
+            case "yaml" -> { }
+            case "java" -> {
+                LOG.info("Routes: the Java DSL ({}); no route file is loaded", ModbusPipelineRoutes.class.getName());
+                properties.addOverrideProperty(ROUTES_PATTERN, "false"); // "false": discover no route files
+                main.configure().addRoutesBuilder(new ModbusPipelineRoutes());
+            }
+            default -> throw new SettingException(ROUTES_DSL, dsl, "must be yaml or java");
+        }
     }
 
     /** Camel says nothing at our log level, and nothing at all when the folder is missing. */

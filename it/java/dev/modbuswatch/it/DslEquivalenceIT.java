@@ -1,0 +1,142 @@
+package dev.modbuswatch.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * The pipeline in the YAML DSL (routes/modbus-events.yaml) and in the Java DSL (ModbusPipelineRoutes, chosen with
+ * modbus.routes.dsl=java) write the same output files, line for line, on the bundled sample and every shared capture.
+ */
+class DslEquivalenceIT {
+
+    private static final Path SAMPLE = Path.of(System.getProperty("project.basedir", "."))
+            .resolve("samples/seed-scenario.pcap");
+    private static final List<String> OUTPUT_FILES = List.of("events.jsonl", "alerts.jsonl", "transactions.jsonl",
+            "anomalies.jsonl");
+    /** The only field whose value depends on when the run happened. */
+    private static final String RECEIVED_TIME = "EventReceivedTime";
+    private static final String JAVA_DSL = "-Dmodbus.routes.dsl=java";
+    private static final String JAVA_DSL_LOGGED = "Routes: the Java DSL";
+    /** A log line at a level that reports no problem (Camel's "is starting", ours). */
+    private static final Pattern INFO_LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (TRACE|DEBUG|INFO) ");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    @TestFactory
+    Stream<DynamicTest> bothDslsWriteTheSameOutputFiles() {
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(dynamicTest("samples/seed-scenario.pcap", () -> assertSameOutputs(SAMPLE, "sample")));
+        SharedCaptures shared;
+        try {
+            shared = SharedCaptures.require();
+        } catch (TestAbortedException absent) {
+            tests.add(dynamicTest("shared captures", () -> {
+                throw absent;
+            }));
+            return tests.stream();
+        }
+        for (String capture : shared.captures()) {
+            tests.add(dynamicTest(capture, () -> assertSameOutputs(shared.root().resolve(capture),
+                    capture.replace('/', '_'))));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void unknownDslFailsAtStartupWithOneLineNamingTheSetting() throws Exception {
+        Path out = folder.resolve("cobol");
+
+        OneShotProcess run = OneShotProcess.run(SAMPLE, out, "-Dmodbus.routes.dsl=cobol");
+
+        assertThat(run.exitCode()).as("exit code; stderr:\n%s", run.stderr()).isNotZero();
+        assertThat(run.stderr().lines().filter(line -> !INFO_LOG_LINE.matcher(line).find()))
+                .as("stderr apart from informational log lines").singleElement().asString()
+                .startsWith("modbus-watch: ").contains("modbus.routes.dsl", "'cobol'", "yaml", "java");
+        for (String file : OUTPUT_FILES) {
+            assertThat(out.resolve(file)).doesNotExist();
+        }
+    }
+
+    /** Runs the jar on the capture with each DSL (both at once) and compares what the two runs wrote. */
+    private void assertSameOutputs(Path capture, String name) throws Exception {
+        Path base = folder.resolve(name);
+        CompletableFuture<OneShotProcess> yamlRun = CompletableFuture.supplyAsync(
+                () -> run(capture, base.resolve("yaml")));
+        OneShotProcess javaRun = run(capture, base.resolve("java"), JAVA_DSL);
+        OneShotProcess yaml = yamlRun.join();
+
+        assertThat(yaml.exitCode()).as("YAML DSL exit code; stderr:\n%s", yaml.stderr()).isZero();
+        assertThat(javaRun.exitCode()).as("Java DSL exit code; stderr:\n%s", javaRun.stderr()).isZero();
+        assertThat(javaRun.stderr()).as("the Java DSL run says it uses the Java DSL").contains(JAVA_DSL_LOGGED);
+        assertThat(yaml.stderr()).as("the YAML DSL run does not use the Java DSL").doesNotContain(JAVA_DSL_LOGGED);
+
+        assertThat(written(javaRun.output())).as("output files written by the Java DSL")
+                .containsExactlyElementsOf(written(yaml.output()));
+        for (String file : written(yaml.output())) {
+            List<String> expected = withoutReceivedTime(yaml.output().resolve(file));
+            List<String> actual = withoutReceivedTime(javaRun.output().resolve(file));
+            for (int line = 0; line < Math.min(expected.size(), actual.size()); line++) {
+                if (!expected.get(line).equals(actual.get(line))) {
+                    fail("%s line %d differs between the DSLs:%n  yaml: %s%n  java: %s", file, line + 1,
+                            expected.get(line), actual.get(line));
+                }
+            }
+            assertThat(actual.size()).as("%s: lines written by the Java DSL", file).isEqualTo(expected.size());
+        }
+    }
+
+    private static OneShotProcess run(Path capture, Path output, String... arguments) {
+        try {
+            return OneShotProcess.run(capture, output, arguments);
+        } catch (Exception e) {
+            throw new IllegalStateException("one-shot run on " + capture + " could not be run", e);
+        }
+    }
+
+    private static List<String> written(Path output) {
+        return OUTPUT_FILES.stream().filter(file -> Files.exists(output.resolve(file))).toList();
+    }
+
+    /** Each line of a JSON-lines file with the receive time taken out (at any depth), fields otherwise in order. */
+    private static List<String> withoutReceivedTime(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(line -> {
+            try {
+                JsonNode record = JSON.readTree(line);
+                removeReceivedTime(record);
+                return JSON.writeValueAsString(record);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": not a JSON line: " + line, e);
+            }
+        }).toList();
+    }
+
+    private static void removeReceivedTime(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove(RECEIVED_TIME);
+        }
+        node.forEach(DslEquivalenceIT::removeReceivedTime);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.modbuswatch.app;
+
+// Keep in step with routes/modbus-events.yaml: this class is that file, step by step, in the Java DSL (used with
+// modbus.routes.dsl=java). When the YAML changes, change this class the same way; DslEquivalenceIT compares the two.
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+
+/**
+ * The Modbus pipeline of routes/modbus-events.yaml in the Java DSL: the same route ids, steps, bean names, property
+ * placeholders and endpoints, one method per route (and one for the route configuration), in the file's order.
+ */
+public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
+
+    @Override
+    public void configuration() {
+        modbusErrors();
+    }
+
+    @Override
+    public void configure() {
+        deadLetter();
+        modbusTransactions();
+        detectBadLogin();
+        detectBruteForce();
+        detectUnauthorizedWrite();
+        detectUnansweredWrite();
+        detectMalformedPdu();
+        detectStreamAnomaly();
+        alerts();
+        jsonLine();
+        modbusCapture();
+    }
+
+    /** A message that fails anywhere is logged and kept, as it came from the capture, in dead-letter.jsonl. */
+    private void modbusErrors() {
+        routeConfiguration("modbus-errors")
+                .onException(Exception.class)
+                    .handled(true)
+                    .useOriginalMessage()
+                    .log(LoggingLevel.ERROR, "Route ${routeId} failed, message kept in dead-letter.jsonl: ${exception}")
+                    .to("direct:dead-letter")
+                    .setBody(constant(null))
+                .end();
+    }
+
+    private void deadLetter() {
+        from("direct:dead-letter")
+                .routeId("dead-letter")
+                .setBody(method("deadLetterRecords",
+                        "of(${body}, ${exception}, ${exchangeProperty.CamelFailureRouteId})"))
+                .bean("runSummary", "deadLetters")
+                .split(simple("${body}")).aggregationStrategy("#jsonLines")
+                    .marshal().json()
+                .end()
+                .to("file:{{modbus.output.dir}}?fileName=dead-letter.jsonl&fileExist=Append");
+    }
+
+    /**
+     * Request and response meet in the aggregator, keyed by TCP connection + transaction and unit ID. A response
+     * completes its transaction at once; a request never answered is completed by the capture-time timeout
+     * (captureClock); a response with nothing pending completes as an orphan.
+     */
+    private void modbusTransactions() {
+        from("direct:correlate")
+                .routeId("modbus-transactions")
+                .routeConfigurationId("modbus-errors")
+                .aggregate(method("transactionKey", "of"))
+                        .aggregationStrategy("#transactionAggregation")
+                        .aggregationRepository("#transactionRepository")
+                        .aggregateController("#transactionController")
+                        .executorService("#inCallingThread")
+                        .completionPredicate(simple("${body.complete}"))
+                    .bean("registerEnrichment", "response")
+                    .multicast().aggregationStrategy("#keepOriginal")
+                        .to("direct:detect-bad-login")
+                        .to("direct:detect-unauthorized-write")
+                        .to("direct:detect-unanswered-write")
+                    .end()
+                    .bean("runSummary", "transaction")
+                    .bean("transactionRecord", "toRecord")
+                    .to("direct:json-line")
+                    .to("file:{{modbus.output.dir}}?fileName=transactions.jsonl&fileExist=Append")
+                .end();
+    }
+
+    // Detections: each takes a completed transaction (or a malformed PDU, or a stream anomaly) and
+    // sends its alert, if any, to direct:alert.
+
+    private void detectBadLogin() {
+        from("direct:detect-bad-login")
+                .routeId("detect-bad-login")
+                .routeConfigurationId("modbus-errors")
+                .filter(simple("{{modbus.detect.bad-login.enabled}}"))
+                    .bean("badLogin", "detect")
+                    .filter(simple("${body} != null"))
+                        .multicast().aggregationStrategy("#keepOriginal")
+                            .to("direct:alert")
+                        .end()
+                        .filter(simple("{{modbus.detect.brute-force.enabled}}"))
+                            .to("direct:login-bursts")
+                        .end()
+                    .end()
+                .end();
+    }
+
+    /** Login brute force: a second aggregator, keyed by client and device, gathers bad logins. */
+    private void detectBruteForce() {
+        from("direct:login-bursts")
+                .routeId("detect-brute-force")
+                .routeConfigurationId("modbus-errors")
+                .aggregate(method("loginBursts", "key"))
+                        .aggregationStrategy("#loginBursts")
+                        .aggregationRepository("#loginBurstRepository")
+                        .aggregateController("#loginBurstController")
+                        .executorService("#inCallingThread")
+                        .completionPredicate(simple("${body.attempts} >= {{modbus.detect.brute-force.threshold}}"))
+                    .bean("bruteForce", "alert")
+                    .filter(simple("${body} != null"))
+                        .to("direct:alert")
+                    .end()
+                .end();
+    }
+
+    private void detectUnauthorizedWrite() {
+        from("direct:detect-unauthorized-write")
+                .routeId("detect-unauthorized-write")
+                .routeConfigurationId("modbus-errors")
+                .filter(simple("{{modbus.detect.unauthorized-write.enabled}}"))
+                    .bean("unauthorizedWrite", "detect")
+                    .filter(simple("${body} != null"))
+                        .to("direct:alert")
+                    .end()
+                .end();
+    }
+
+    private void detectUnansweredWrite() {
+        from("direct:detect-unanswered-write")
+                .routeId("detect-unanswered-write")
+                .routeConfigurationId("modbus-errors")
+                .filter(simple("{{modbus.detect.unanswered-write.enabled}}"))
+                    .bean("unansweredWrite", "detect")
+                    .filter(simple("${body} != null"))
+                        .to("direct:alert")
+                    .end()
+                .end();
+    }
+
+    private void detectMalformedPdu() {
+        from("direct:detect-malformed-pdu")
+                .routeId("detect-malformed-pdu")
+                .routeConfigurationId("modbus-errors")
+                .filter(simple("{{modbus.detect.protocol-anomaly.enabled}}"))
+                    .bean("protocolAnomaly", "detect(${body})")
+                    .filter(simple("${body} != null"))
+                        .to("direct:alert")
+                    .end()
+                .end();
+    }
+
+    private void detectStreamAnomaly() {
+        from("direct:detect-stream-anomaly")
+                .routeId("detect-stream-anomaly")
+                .routeConfigurationId("modbus-errors")
+                .filter(simple("{{modbus.detect.protocol-anomaly.enabled}}"))
+                    .bean("protocolAnomaly", "detect(${exchangeProperty.anomaly}, ${body})")
+                    .filter(simple("${body} != null"))
+                        .to("direct:alert")
+                    .end()
+                .end();
+    }
+
+    private void alerts() {
+        from("direct:alert")
+                .routeId("alerts")
+                .routeConfigurationId("modbus-errors")
+                .bean("runSummary", "alert")
+                .setBody(simple("${body.record}"))
+                .to("direct:json-line")
+                .to("file:{{modbus.output.dir}}?fileName=alerts.jsonl&fileExist=Append");
+    }
+
+    private void jsonLine() {
+        from("direct:json-line")
+                .routeId("json-line")
+                .routeConfigurationId("modbus-errors")
+                .marshal().json()
+                .transform(expression().simple().expression("${bodyAs(String)}\n").trim(false).end());
+    }
+
+    /**
+     * The capture comes last: routes stop in reverse order, so on a reload or shutdown the capture stops first and
+     * the routes it feeds are still there for what is in flight.
+     */
+    private void modbusCapture() {
+        from("{{modbus.capture.uri}}?ports={{modbus.capture.ports}}&filter={{modbus.capture.filter}}"
+                + "&batchSize={{modbus.capture.batch-size}}")
+                .routeId("modbus-capture")
+                .routeConfigurationId("modbus-errors")
+                .choice()
+                    .when(simple("${header.CamelPcapMessageType} == 'ADUS'"))
+                        .split(simple("${body}")).aggregationStrategy("#jsonLines")
+                            .bean("modbusEvent", "toMessage")
+                            .bean("registerEnrichment", "request")
+                            .bean("captureClock", "advanceTo")
+                            .to("direct:correlate")
+                            .filter(simple("${body.pdu} == null"))
+                                .bean("runSummary", "malformedPdu")
+                                .multicast().aggregationStrategy("#keepOriginal")
+                                    .to("direct:detect-malformed-pdu")
+                                .end()
+                            .end()
+                            .setBody(simple("${body.event}"))
+                            .marshal().json()
+                        .end()
+                        .to("file:{{modbus.output.dir}}?fileName=events.jsonl&fileExist=Append")
+                    .endChoice()
+                    .when(simple("${header.CamelPcapMessageType} == 'ANOMALY'"))
+                        .log(LoggingLevel.WARN, "Stream anomaly: ${body}")
+                        .setProperty("anomaly", simple("${body}"))
+                        .bean("anomalyEvent")
+                        .multicast().aggregationStrategy("#keepOriginal")
+                            .to("direct:detect-stream-anomaly")
+                        .end()
+                        .to("direct:json-line")
+                        .to("file:{{modbus.output.dir}}?fileName=anomalies.jsonl&fileExist=Append")
+                    .endChoice()
+                    .otherwise()
+                        .bean("captureClock", "completeAll")
+                        .log("Capture ended: ${header.CamelPcapStatistics}")
+                .end();
+    }
+}
