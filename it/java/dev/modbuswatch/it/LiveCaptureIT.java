@@ -65,6 +65,9 @@ class LiveCaptureIT extends CamelTestSupport {
             assertThat(adus.get(1).pdu()).containsExactly(hex("03 06 0000 0001 0002"));
             assertThat(adus.get(3).pdu()).containsExactly(hex("90 02"));
             assertThat(consumer.getPacketsDropped()).as("libpcap's drop counter").isZero();
+            await("a TICK while no packets come, so timeouts follow wall-clock time", () -> getMockEndpoint("mock:live")
+                    .getExchanges().stream().anyMatch(e -> PcapConstants.TYPE_TICK.equals(
+                            e.getMessage().getHeader(PcapConstants.MESSAGE_TYPE))));
         }
     }
 

@@ -3,8 +3,8 @@ package dev.modbuswatch.correlate;
 import java.util.List;
 
 /**
- * Capture time as the routes see it: every message moves it forward and the aggregators' timeouts follow; the end of
- * a capture completes everything.
+ * Capture time as the routes see it: every message moves it forward, and so do the ticks of a quiet live capture;
+ * the aggregators' timeouts follow. The end of a capture completes everything.
  */
 public final class CaptureClock {
 
@@ -17,6 +17,13 @@ public final class CaptureClock {
     public void advanceTo(ModbusMessage message) {
         for (CaptureTimeCompletion completion : completions) {
             completion.advanceTo(message.adu().epochSecond(), message.captureNanos());
+        }
+    }
+
+    /** Time moved on without a message (a quiet live capture): {@code epochNanos} since the epoch. */
+    public void tick(long epochNanos) {
+        for (CaptureTimeCompletion completion : completions) {
+            completion.advanceTo(Math.floorDiv(epochNanos, 1_000_000_000L), epochNanos);
         }
     }
 

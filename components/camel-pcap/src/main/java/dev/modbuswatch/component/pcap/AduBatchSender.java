@@ -58,6 +58,14 @@ final class AduBatchSender implements StreamListener {
         }
     }
 
+    /** Wall-clock time moved on while no packets came (live capture), so the routes' timeouts can follow. */
+    void tick(long epochNanos) {
+        flush();
+        Exchange exchange = consumer.createExchange(false);
+        exchange.getMessage().setHeader(PcapConstants.TIME, epochNanos);
+        send(exchange, PcapConstants.TYPE_TICK, null);
+    }
+
     void endOfCapture(CaptureStatistics statistics, String failure) {
         flush();
         Exchange exchange = consumer.createExchange(false);

@@ -6,8 +6,10 @@ import org.apache.camel.spi.Metadata;
 public final class PcapConstants {
 
     @Metadata(description = "What the message carries: `ADUS` (body: a `List<ModbusAdu>` in capture order),"
-            + " `ANOMALY` (body: a `StreamAnomaly`), or `END_OF_CAPTURE` (empty body; the capture file is exhausted"
-            + " or capture failed, so routes can flush what is pending).", javaType = "String")
+            + " `ANOMALY` (body: a `StreamAnomaly`), `TICK` (live capture only, once a second while no packets come:"
+            + " wall-clock time moved on, in header CamelPcapTime) or `END_OF_CAPTURE` (empty body; the capture"
+            + " file is exhausted, the consumer stopped, or capture failed, so routes can flush what is pending).",
+              javaType = "String")
     public static final String MESSAGE_TYPE = "CamelPcapMessageType";
     @Metadata(description = "The capture file path or the interface name.", javaType = "String")
     public static final String SOURCE = "CamelPcapSource";
@@ -18,7 +20,11 @@ public final class PcapConstants {
             + " absent when the capture ended normally.", javaType = "String")
     public static final String FAILURE = "CamelPcapFailure";
 
+    @Metadata(description = "On TICK: the time, in nanoseconds since the epoch.", javaType = "Long")
+    public static final String TIME = "CamelPcapTime";
+
     public static final String TYPE_ADUS = "ADUS";
+    public static final String TYPE_TICK = "TICK";
     public static final String TYPE_ANOMALY = "ANOMALY";
     public static final String TYPE_END_OF_CAPTURE = "END_OF_CAPTURE";
 

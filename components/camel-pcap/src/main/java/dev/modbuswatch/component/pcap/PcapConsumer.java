@@ -26,6 +26,7 @@ public class PcapConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PcapConsumer.class);
     private static final long IDLE_POLL_MILLIS = 2;
+    private static final long TICK_MILLIS = 1000;
     private static final int MALFORMED_FRAMES_LOGGED = 10;
 
     private final PcapEndpoint endpoint;
@@ -74,6 +75,7 @@ public class PcapConsumer extends DefaultConsumer {
                 endpoint.getMaxHeldBytes(), endpoint.getIdleTimeout(), sender);
         tracker = streams;
         long lingerNanos = TimeUnit.MILLISECONDS.toNanos(endpoint.getBatchLinger());
+        long lastTickMillis = System.currentTimeMillis();
         long lastSecond = 0;
         int lastNanos = 0;
         String failure = null;
@@ -89,6 +91,11 @@ public class PcapConsumer extends DefaultConsumer {
                         break;
                     }
                     sender.flush();
+                    long now = System.currentTimeMillis();
+                    if (now - lastTickMillis >= TICK_MILLIS) {
+                        lastTickMillis = now;
+                        sender.tick(now * 1_000_000L);
+                    }
                     Thread.sleep(IDLE_POLL_MILLIS);
                     continue;
                 }
