@@ -23,9 +23,11 @@ final class ProgressDisplay implements AutoCloseable {
         return thread;
     });
     private ProgressBar bar;
+    private DoubleSupplier progress;
 
     /** @param progress from 0 to 1 */
     synchronized void show(String task, DoubleSupplier progress) {
+        this.progress = progress;
         bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(PERMILLE).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
         ticker.scheduleAtFixedRate(() -> step(progress.getAsDouble()), 200, 200, TimeUnit.MILLISECONDS);
@@ -41,6 +43,7 @@ final class ProgressDisplay implements AutoCloseable {
     public synchronized void close() {
         ticker.shutdownNow();
         if (bar != null) {
+            step(progress.getAsDouble());
             bar.close();
             bar = null;
         }
