@@ -1,5 +1,7 @@
 package dev.modbuswatch.component.pcap.source;
 
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 
 /** Turns the ways pcap4j fails when libpcap is missing or refuses into one clear message. */
@@ -10,6 +12,27 @@ final class Libpcap {
 
     interface NativeCall<T> {
         T call() throws PcapNativeException;
+    }
+
+    interface HandleSetup {
+        void apply(PcapHandle handle) throws PcapNativeException, NotOpenException;
+    }
+
+    /** Configures an open handle (filter, blocking mode); on failure the handle is closed, not leaked. */
+    static void configure(PcapHandle handle, String what, HandleSetup setup) throws LibpcapException {
+        try {
+            call(what, () -> {
+                try {
+                    setup.apply(handle);
+                } catch (NotOpenException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+        } catch (LibpcapException e) {
+            handle.close();
+            throw e;
+        }
     }
 
     static <T> T call(String what, NativeCall<T> call) throws LibpcapException {

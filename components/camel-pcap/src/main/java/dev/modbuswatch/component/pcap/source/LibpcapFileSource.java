@@ -26,19 +26,8 @@ public final class LibpcapFileSource implements FrameSource {
                 () -> Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.NANO));
         linkType = handle.getDlt().value();
         if (filter != null) {
-            try {
-                Libpcap.call("setting filter '" + filter + "'", () -> {
-                    try {
-                        handle.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
-                    } catch (NotOpenException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return null;
-                });
-            } catch (LibpcapException e) {
-                handle.close();
-                throw e;
-            }
+            Libpcap.configure(handle, "setting filter '" + filter + "'",
+                    configured -> configured.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE));
         }
     }
 

@@ -30,20 +30,11 @@ public final class LiveInterfaceSource implements FrameSource {
                 .bufferSize(bufferSize)
                 .build());
         linkType = handle.getDlt().value();
-        try {
-            Libpcap.call("configuring capture on " + interfaceName + " with filter '" + filter + "'", () -> {
-                try {
-                    handle.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
-                    handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
-                } catch (NotOpenException e) {
-                    throw new IllegalStateException(e);
-                }
-                return null;
-            });
-        } catch (LibpcapException e) {
-            handle.close();
-            throw e;
-        }
+        Libpcap.configure(handle, "configuring capture on " + interfaceName + " with filter '" + filter + "'",
+                configured -> {
+                    configured.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
+                    configured.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+                });
     }
 
     @Override
