@@ -1,5 +1,6 @@
 package dev.modbuswatch.event;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,8 +37,16 @@ public final class EventTimeFormat {
         return new EventTimeFormat("system".equalsIgnoreCase(zone) ? ZoneId.systemDefault() : ZoneId.of(zone));
     }
 
+    /**
+     * A capture time outside what ISO-8601 dates can hold (a corrupt or hostile time stamp) is written as seconds since
+     * the epoch instead, so the event is not lost: {@code 4611686018427387904.000000000}.
+     */
     public String format(long epochSecond, int nanos) {
-        return format(Instant.ofEpochSecond(epochSecond, nanos));
+        try {
+            return format(Instant.ofEpochSecond(epochSecond, nanos));
+        } catch (DateTimeException outOfRange) {
+            return epochSecond + "." + String.format("%09d", nanos);
+        }
     }
 
     public String format(Instant instant) {

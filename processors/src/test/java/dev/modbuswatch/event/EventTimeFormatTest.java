@@ -119,4 +119,9 @@ class EventTimeFormatTest {
     void anUnknownZoneIsRejected() {
         assertThatThrownBy(() -> EventTimeFormat.of("Mars/Olympus_Mons")).isInstanceOf(DateTimeException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void timeBeyondIsoDatesIsWrittenAsEpochSeconds() {
+        assertThat(EventTimeFormat.of("UTC").format(1L << 62, 5)).isEqualTo("4611686018427387904.000000005");
+    }
 }
