@@ -128,6 +128,8 @@ class DetectionScenariosIT {
 
         assertThat(result.transactions).extracting(t -> t.get("transaction.status")).containsExactly("timeout", "ok");
         assertThat(result.alertNames()).containsExactly("Unanswered write");
+        assertThat(result.alerts.get(0).toString()).as("passphrase masked in the alert")
+                .doesNotContain("97, 98").contains("passphrase masked: 6 registers");
     }
 
     @Test
@@ -199,6 +201,40 @@ class DetectionScenariosIT {
 
         assertThat(result.alerts).singleElement().satisfies(alert -> assertThat(alert)
                 .containsEntry("SecurityAlert", "Unauthorized write").containsEntry("tcp.dst_port", "40001"));
+    }
+
+    @Test
+    void transactionIdReusedWhileARequestIsPendingEndsThePendingOne() throws Exception {
+        connection(HOST, 40001, START).open()
+                .fromClient(read(1, 0))
+                .fromClient(adu(1, UNIT, hex("06 0001 0190")))
+                .fromServer(adu(1, UNIT, hex("06 0001 0190")));
+        Result result = run();
+
+        assertThat(result.transactions).extracting(t -> t.get("transaction.status")).containsExactly("timeout", "ok");
+        assertThat(result.transactions.get(1)).containsEntry("transaction.request.function_code",
+                "Write Single Register (06)");
+        assertThat(result.alertNames()).containsExactly("Unauthorized write");
+    }
+
+    @Test
+    void maskWriteToAProtectedRegisterWithoutLoginIsUnauthorized() throws Exception {
+        connection(HOST, 40001, START).open()
+                .exchange(adu(1, UNIT, hex("16 0002 0000 0001")), adu(1, UNIT, hex("16 0002 0000 0001")));
+        Result result = run();
+
+        assertThat(result.alertNames()).containsExactly("Unauthorized write");
+    }
+
+    @Test
+    void answerArrivingJustAfterTheTimeoutIsAnOrphan() throws Exception {
+        connection(HOST, 40001, START).open()
+                .fromClient(login(7, "abcdef")).pause(5_300_000_000L).fromServer(exception(7));
+        Result result = run();
+
+        assertThat(result.transactions).extracting(t -> t.get("transaction.status"))
+                .containsExactly("timeout", "orphan");
+        assertThat(result.alertNames()).containsExactly("Unanswered write");
     }
 
     private record Result(List<Map<String, String>> events, List<Map<String, String>> alerts,

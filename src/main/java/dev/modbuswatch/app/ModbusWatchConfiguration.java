@@ -3,6 +3,7 @@ package dev.modbuswatch.app;
 import dev.modbuswatch.correlate.CaptureClock;
 import dev.modbuswatch.correlate.CaptureTimeCompletion;
 import dev.modbuswatch.correlate.ModbusTransaction;
+import dev.modbuswatch.correlate.PendingRequests;
 import dev.modbuswatch.correlate.TransactionAggregation;
 import dev.modbuswatch.correlate.TransactionKey;
 import dev.modbuswatch.detect.BadLoginDetector;
@@ -12,6 +13,7 @@ import dev.modbuswatch.detect.ProfileDeviceRules;
 import dev.modbuswatch.detect.LoginBurst;
 import dev.modbuswatch.detect.LoginBurstAggregation;
 import dev.modbuswatch.detect.PassphraseMask;
+import dev.modbuswatch.detect.PassphraseRedaction;
 import dev.modbuswatch.detect.ProtocolAnomalyDetector;
 import dev.modbuswatch.detect.UnansweredWriteDetector;
 import dev.modbuswatch.detect.UnauthorizedWriteDetector;
@@ -46,6 +48,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     private final MemoryAggregationRepository loginBurstRepository = new MemoryAggregationRepository();
     private final AggregateController loginBurstController = new DefaultAggregateController();
     private DeviceProfiles profiles;
+    private CaptureTimeCompletion transactionCompletion;
 
     // Events
 
@@ -122,13 +125,25 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     @BindToRegistry("captureClock")
     public CaptureClock captureClock(@PropertyInject("modbus.correlation.timeout") String timeout,
                                      @PropertyInject("modbus.detect.brute-force.window") String window) {
-        long timeoutMillis = Settings.positiveMillis("modbus.correlation.timeout", timeout);
         long windowMillis = Settings.positiveMillis("modbus.detect.brute-force.window", window);
-        return new CaptureClock(List.of(
-                new CaptureTimeCompletion(transactionRepository, transactionController, timeoutMillis,
-                        body -> ((ModbusTransaction) body).first().captureNanos()),
+        return new CaptureClock(List.of(transactionCompletion(timeout),
                 new CaptureTimeCompletion(loginBurstRepository, loginBurstController, windowMillis,
                         body -> ((LoginBurst) body).newest())));
+    }
+
+    @BindToRegistry("pendingRequests")
+    public PendingRequests pendingRequests(@PropertyInject("modbus.correlation.timeout") String timeout) {
+        return new PendingRequests(new TransactionKey(), transactionCompletion(timeout));
+    }
+
+    /** One completion for the transaction aggregator, shared by the clock and by superseding requests. */
+    private CaptureTimeCompletion transactionCompletion(String timeout) {
+        if (transactionCompletion == null) {
+            transactionCompletion = new CaptureTimeCompletion(transactionRepository, transactionController,
+                    Settings.positiveMillis("modbus.correlation.timeout", timeout),
+                    body -> ((ModbusTransaction) body).first().captureNanos());
+        }
+        return transactionCompletion;
     }
 
     // Detections
@@ -137,8 +152,19 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     public BadLoginDetector badLogin(@PropertyInject("modbus.profiles.file") String profilesFile,
                                      @PropertyInject("modbus.detect.bad-login.mask-key") String maskKey,
                                      @PropertyInject("modbus.detect.bad-login.show-passphrase") String show) {
-        return new BadLoginDetector(deviceRules(profilesFile), new PassphraseMask(maskKey,
-                Settings.flag("modbus.detect.bad-login.show-passphrase", show)));
+        return new BadLoginDetector(deviceRules(profilesFile), passphraseMask(maskKey, show));
+    }
+
+    @BindToRegistry("passphraseRedaction")
+    public PassphraseRedaction passphraseRedaction(@PropertyInject("modbus.profiles.file") String profilesFile,
+                                                   @PropertyInject("modbus.detect.bad-login.mask-key") String maskKey,
+                                                   @PropertyInject("modbus.detect.bad-login.show-passphrase")
+                                                   String show) {
+        return new PassphraseRedaction(deviceRules(profilesFile), passphraseMask(maskKey, show));
+    }
+
+    private static PassphraseMask passphraseMask(String key, String show) {
+        return new PassphraseMask(key, Settings.flag("modbus.detect.bad-login.show-passphrase", show));
     }
 
     @BindToRegistry("unansweredWrite")

@@ -16,14 +16,14 @@ public final class CaptureClock {
 
     public void advanceTo(ModbusMessage message) {
         for (CaptureTimeCompletion completion : completions) {
-            completion.advanceTo(message.adu().epochSecond(), message.captureNanos());
+            completion.advanceTo(message.captureNanos());
         }
     }
 
     /** Time moved on without a message (a quiet live capture): {@code epochNanos} since the epoch. */
     public void tick(long epochNanos) {
         for (CaptureTimeCompletion completion : completions) {
-            completion.advanceTo(Math.floorDiv(epochNanos, 1_000_000_000L), epochNanos);
+            completion.advanceTo(epochNanos);
         }
     }
 

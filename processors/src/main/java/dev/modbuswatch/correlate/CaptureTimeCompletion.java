@@ -24,7 +24,11 @@ public final class CaptureTimeCompletion implements CamelContextAware {
     private final long timeoutNanos;
     private final ToLongFunction<Object> groupTime;
     private CamelContext camelContext;
-    private long lastSweepSecond = Long.MIN_VALUE;
+    /**
+     * No group can time out before this: the earliest deadline pending at the last sweep, or, for groups started
+     * since, the sweep's time plus the timeout.
+     */
+    private long nextDeadline = Long.MIN_VALUE;
 
     private record Pending(String key, long since) {
     }
@@ -40,28 +44,39 @@ public final class CaptureTimeCompletion implements CamelContextAware {
         this.groupTime = groupTime;
     }
 
-    /** Capture time has reached {@code nanos}: complete what timed out before. Checked once per capture second. */
-    public void advanceTo(long second, long nanos) {
-        if (second != lastSweepSecond) {
-            lastSweepSecond = second;
-            completeOlderThan(nanos - timeoutNanos);
+    /** Capture time has reached {@code nanos}: complete every group whose timeout has passed. */
+    public synchronized void advanceTo(long nanos) {
+        if (nanos >= nextDeadline) {
+            nextDeadline = completeOlderThan(nanos - timeoutNanos) + timeoutNanos;
+            nextDeadline = Math.min(nextDeadline, nanos + timeoutNanos);
         }
     }
 
-    /** The capture ended: complete every pending transaction. */
-    public void completeAll() {
+    /** The capture ended: complete every pending group. */
+    public synchronized void completeAll() {
         completeOlderThan(Long.MAX_VALUE);
-        lastSweepSecond = Long.MIN_VALUE;
+        nextDeadline = Long.MIN_VALUE;
     }
 
-    private void completeOlderThan(long limit) {
+    /** A new request reuses the key of a pending one: the pending one ends now, unanswered. */
+    public synchronized void completeGroup(String key) {
+        if (repository.get(camelContext, key) != null) {
+            controller.forceCompletionOfGroup(key);
+        }
+    }
+
+    /** @return the start time of the oldest group still pending, or Long.MAX_VALUE - timeout when none is */
+    private long completeOlderThan(long limit) {
         List<Pending> expired = new ArrayList<>();
+        long oldestLeft = Long.MAX_VALUE - timeoutNanos;
         for (String key : repository.getKeys()) {
             Exchange group = repository.get(camelContext, key);
             if (group != null) {
                 long since = groupTime.applyAsLong(group.getMessage().getBody());
                 if (since <= limit) {
                     expired.add(new Pending(key, since));
+                } else {
+                    oldestLeft = Math.min(oldestLeft, since);
                 }
             }
         }
@@ -69,6 +84,7 @@ public final class CaptureTimeCompletion implements CamelContextAware {
         for (Pending pending : expired) {
             controller.forceCompletionOfGroup(pending.key);
         }
+        return oldestLeft;
     }
 
     @Override

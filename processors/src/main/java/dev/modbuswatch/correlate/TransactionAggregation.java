@@ -4,8 +4,8 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
 /**
- * Pairs a request with its response: the group's body is a {@link ModbusTransaction}. A second request for a pending
- * key (the client reused the transaction ID before an answer) keeps the first; the route's sweep reports it.
+ * Pairs a request with its response: the group's body is a {@link ModbusTransaction}. A request never meets a pending
+ * request of the same key: {@link PendingRequests} completes that one first.
  */
 public final class TransactionAggregation implements AggregationStrategy {
 

@@ -26,6 +26,10 @@ public final class PassphraseMask {
         this.show = show;
     }
 
+    public boolean shows() {
+        return show;
+    }
+
     public String describe(Registers attempt) {
         if (show) {
             return "passphrase registers " + attempt;

@@ -12,7 +12,7 @@ final class RecentByKey<K> {
 
     private final long windowNanos;
     /** In the order entries were last set, oldest first. */
-    private final LinkedHashMap<K, Long> lastTimes = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<K, Long> lastTimes = new LinkedHashMap<>(64);
 
     RecentByKey(long windowNanos) {
         this.windowNanos = windowNanos;
@@ -26,6 +26,7 @@ final class RecentByKey<K> {
     }
 
     void mark(K key, long now) {
+        lastTimes.remove(key);
         lastTimes.put(key, now);
     }
 

@@ -1,12 +1,15 @@
 package dev.modbuswatch.modbus;
 
-/** The holding registers a request writes: function 6, 16, or the write half of 23. */
+/** The holding registers a request writes: function 6, 16, 22 (one register, its OR mask), or the write half of 23. */
 public record HoldingRegisterWrite(int start, int quantity, Registers values) {
 
     /** @return the write, or null when the PDU writes no holding register */
     public static HoldingRegisterWrite of(ModbusPdu pdu) {
         if (pdu instanceof WriteSingleRegisterRequest single) {
             return new HoldingRegisterWrite(single.registerAddress(), 1, Registers.of(single.registerValue()));
+        }
+        if (pdu instanceof MaskWriteRegisterRequest mask) {
+            return new HoldingRegisterWrite(mask.referenceAddress(), 1, Registers.of(mask.orMask()));
         }
         if (pdu instanceof WriteMultipleRegistersRequest multiple) {
             return new HoldingRegisterWrite(multiple.startingAddress(), multiple.quantity(), multiple.registers());
