@@ -141,6 +141,21 @@ class OneShotRunIT {
     }
 
     @Test
+    void detectionsAndTheTransactionsFileCanBeSwitchedOffButOnlyWithTrueOrFalse() throws Exception {
+        OneShotProcess off = OneShotProcess.run(SAMPLE, folder.resolve("off"),
+                "-Dmodbus.output.transactions.enabled=false", "-Dmodbus.detect.bad-login.enabled=false");
+        OneShotProcess typo = OneShotProcess.run(SAMPLE, folder.resolve("typo"), "-Dmodbus.detect.bad-login.enabled=no");
+
+        assertThat(off.exitCode()).as(off.stderr()).isZero();
+        assertThat(folder.resolve("off/transactions.jsonl")).doesNotExist();
+        assertThat(off.jsonLines("alerts.jsonl")).isEmpty();
+        assertThat(off.events()).hasSize(6);
+        assertThat(typo.exitCode()).isEqualTo(1);
+        assertThat(typo.stderr()).contains("modbus-watch: modbus.detect.bad-login.enabled = 'no'"
+                + " (application.properties or a -D override): must be true or false");
+    }
+
+    @Test
     void badDeviceProfileFailsAtStartupNamingTheFileAndKey() throws Exception {
         Path profiles = Files.writeString(folder.resolve("devices.yaml"),
                 "profiles:\n  t:\n    registers: {}\ndevices:\n  - match: 10.0.0.0/33\n    profile: t\n");

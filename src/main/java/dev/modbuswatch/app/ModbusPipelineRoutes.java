@@ -78,9 +78,11 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                         .to("direct:detect-unanswered-write")
                     .end()
                     .bean("runSummary", "transaction")
-                    .bean("transactionRecord", "toRecord")
-                    .to("direct:json-line")
-                    .to("file:{{modbus.output.dir}}?fileName=transactions.jsonl&fileExist=Append")
+                    .filter(simple("{{modbus.output.transactions.enabled}}"))
+                        .bean("transactionRecord", "toRecord")
+                        .to("direct:json-line")
+                        .to("file:{{modbus.output.dir}}?fileName=transactions.jsonl&fileExist=Append")
+                    .end()
                 .end();
     }
 

@@ -28,6 +28,7 @@ import dev.modbuswatch.profile.DeviceProfiles;
 import dev.modbuswatch.profile.RegisterEnrichment;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.aggregate.AggregateController;
 import org.apache.camel.processor.aggregate.DefaultAggregateController;
@@ -42,6 +43,18 @@ import java.util.concurrent.ExecutorService;
 public class ModbusWatchConfiguration implements CamelConfiguration {
 
     private static final String TIME_ZONE = "modbus.event.time-zone";
+    /** On/off settings the routes read directly; checked at startup so a typo fails with the key's name. */
+    private static final List<String> SWITCHES = List.of("modbus.output.transactions.enabled",
+            "modbus.detect.bad-login.enabled", "modbus.detect.brute-force.enabled",
+            "modbus.detect.unauthorized-write.enabled", "modbus.detect.unanswered-write.enabled",
+            "modbus.detect.protocol-anomaly.enabled");
+
+    @Override
+    public void configure(CamelContext camelContext) {
+        for (String key : SWITCHES) {
+            Settings.flag(key, camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
+        }
+    }
 
     private final MemoryAggregationRepository transactionRepository = new MemoryAggregationRepository();
     private final AggregateController transactionController = new DefaultAggregateController();

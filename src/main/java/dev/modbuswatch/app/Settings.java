@@ -28,7 +28,7 @@ final class Settings {
 
     static boolean flag(String key, String value) {
         String trimmed = value == null ? "" : value.trim();
-        if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
+        if (trimmed.equals("true") || trimmed.equals("false")) {
             return Boolean.parseBoolean(trimmed);
         }
         throw new SettingException(key, value, "must be true or false");
