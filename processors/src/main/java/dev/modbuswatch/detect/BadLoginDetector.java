@@ -29,13 +29,12 @@ public final class BadLoginDetector {
             return null;
         }
         ModbusMessage request = transaction.request();
-        int register = devices.passphraseRegister(request.adu());
         HoldingRegisterWrite write = HoldingRegisterWrite.of(request.pdu());
-        if (register < 0 || write == null || !write.covers(register)) {
+        if (!devices.coversPassphrase(request.adu(), write)) {
             return null;
         }
         String details = RequestDescription.of(request, write).append("; ")
-                .append(mask.describe(write.valuesFrom(register))).toString();
+                .append(mask.describe(write.valuesFrom(devices.passphraseRegister(request.adu())))).toString();
         return Alert.onEvent(NAME, transaction.response().event(), details, transaction);
     }
 }

@@ -1,6 +1,7 @@
 package dev.modbuswatch.detect;
 
 import dev.modbuswatch.component.pcap.ModbusAdu;
+import dev.modbuswatch.modbus.HoldingRegisterWrite;
 
 /** What the detections need to know about the device an ADU was sent to or from. */
 public interface DeviceRules {
@@ -10,4 +11,10 @@ public interface DeviceRules {
 
     /** Whether a write of {@code quantity} registers from {@code start} touches a protected register. */
     boolean coversProtected(ModbusAdu adu, int start, int quantity);
+
+    /** Whether the write covers the device's passphrase register. */
+    default boolean coversPassphrase(ModbusAdu adu, HoldingRegisterWrite write) {
+        int register = passphraseRegister(adu);
+        return register >= 0 && write != null && write.covers(register);
+    }
 }

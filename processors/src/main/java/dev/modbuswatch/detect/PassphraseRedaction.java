@@ -33,11 +33,10 @@ public final class PassphraseRedaction {
             return;
         }
         HoldingRegisterWrite write = HoldingRegisterWrite.of(request.pdu());
-        int register = devices.passphraseRegister(request.adu());
-        if (write == null || register < 0 || !write.covers(register)) {
+        if (!devices.coversPassphrase(request.adu(), write)) {
             return;
         }
-        String masked = mask.describe(write.valuesFrom(register));
+        String masked = mask.describe(write.valuesFrom(devices.passphraseRegister(request.adu())));
         Map<String, String> event = request.event();
         for (String field : VALUE_FIELDS) {
             if (event.containsKey(field)) {

@@ -29,8 +29,7 @@ public final class UnansweredWriteDetector {
         if (write == null) {
             return null;
         }
-        int passphrase = devices.passphraseRegister(request.adu());
-        boolean sensitive = (passphrase >= 0 && write.covers(passphrase))
+        boolean sensitive = devices.coversPassphrase(request.adu(), write)
                 || devices.coversProtected(request.adu(), write.start(), write.quantity());
         if (!sensitive) {
             return null;

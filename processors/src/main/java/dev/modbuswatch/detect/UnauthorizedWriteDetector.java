@@ -35,8 +35,7 @@ public final class UnauthorizedWriteDetector {
         }
         TcpConnection connection = request.adu().connection();
         long now = request.captureNanos();
-        int passphrase = devices.passphraseRegister(request.adu());
-        if (status == TransactionStatus.ok && passphrase >= 0 && write.covers(passphrase)) {
+        if (status == TransactionStatus.ok && devices.coversPassphrase(request.adu(), write)) {
             logins.mark(connection, now);
             return null;
         }
