@@ -1,23 +1,17 @@
 package dev.modbuswatch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modbuswatch.component.pcap.PcapConstants;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
-import org.apache.camel.builder.Builder;
-import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.main.junit5.AdviceRouteMapping;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,12 +30,7 @@ class DeadLetterRouteTest {
     static final String OUTPUT = "target/dead-letter-test";
 
     static {
-        try {
-            Files.deleteIfExists(Path.of(OUTPUT, "dead-letter.jsonl"));
-            Files.deleteIfExists(Path.of(OUTPUT, "events.jsonl"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CaptureRouteTests.deleteOutputs(OUTPUT, "dead-letter.jsonl", "events.jsonl");
     }
 
     public static class FailingCorrelation extends AdviceWithRouteBuilder {
@@ -56,10 +45,7 @@ class DeadLetterRouteTest {
 
     @Test
     void failedAdusAreKeptWithTheirError() throws Exception {
-        NotifyBuilder ended = new NotifyBuilder(context)
-                .filter(Builder.header(PcapConstants.MESSAGE_TYPE).isEqualTo(PcapConstants.TYPE_END_OF_CAPTURE))
-                .whenDone(1).create();
-        assertThat(ended.matches(20, TimeUnit.SECONDS)).as("end of capture").isTrue();
+        CaptureRouteTests.awaitEndOfCapture(context);
 
         List<String> lines = Files.readAllLines(Path.of(OUTPUT, "dead-letter.jsonl"));
         assertThat(lines).hasSize(6);

@@ -1,10 +1,7 @@
 package dev.modbuswatch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modbuswatch.component.pcap.PcapConstants;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.Builder;
-import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +27,7 @@ class ModbusEventsRouteTest {
     static final String OUTPUT = "target/route-test";
 
     static {
-        // The route appends; start from nothing. Runs before the extension starts the context.
-        try {
-            Files.deleteIfExists(Path.of(OUTPUT, "events.jsonl"));
-            Files.deleteIfExists(Path.of(OUTPUT, "anomalies.jsonl"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        CaptureRouteTests.deleteOutputs(OUTPUT, "events.jsonl", "anomalies.jsonl");
     }
 
     @org.apache.camel.BeanInject
@@ -45,10 +35,7 @@ class ModbusEventsRouteTest {
 
     @Test
     void sampleBecomesOneJsonLinePerPdu() throws Exception {
-        NotifyBuilder ended = new NotifyBuilder(context)
-                .filter(Builder.header(PcapConstants.MESSAGE_TYPE).isEqualTo(PcapConstants.TYPE_END_OF_CAPTURE))
-                .whenDone(1).create();
-        assertThat(ended.matches(20, TimeUnit.SECONDS)).as("end of capture").isTrue();
+        CaptureRouteTests.awaitEndOfCapture(context);
 
         List<String> lines = Files.readAllLines(Path.of(OUTPUT, "events.jsonl"));
         assertThat(lines).hasSize(6);

@@ -1,7 +1,5 @@
 package dev.modbuswatch.correlate;
 
-import dev.modbuswatch.modbus.ExceptionResponse;
-
 /** A request and its response; either may be missing (timeout, orphan). */
 public record ModbusTransaction(ModbusMessage request, ModbusMessage response) {
 
@@ -21,8 +19,8 @@ public record ModbusTransaction(ModbusMessage request, ModbusMessage response) {
         if (response == null) {
             return TransactionStatus.timeout;
         }
-        boolean exceptionCode = (response.adu().pdu()[0] & 0x80) != 0 || response.pdu() instanceof ExceptionResponse;
-        return exceptionCode ? TransactionStatus.exception : TransactionStatus.ok;
+        // By the function code's high bit, so that a malformed exception response (undecoded) still counts.
+        return (response.adu().pdu()[0] & 0x80) != 0 ? TransactionStatus.exception : TransactionStatus.ok;
     }
 
     /** Response time minus request time in nanoseconds, or -1 when either is missing. */

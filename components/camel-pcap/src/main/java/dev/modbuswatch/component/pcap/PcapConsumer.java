@@ -34,6 +34,7 @@ public class PcapConsumer extends DefaultConsumer {
     private ExecutorService executor;
     private volatile FrameSource frameSource;
     private volatile boolean capturing;
+    private volatile boolean ended;
     private volatile long frames;
     private volatile long framesNotTcp;
     private volatile long framesMalformed;
@@ -125,6 +126,7 @@ public class PcapConsumer extends DefaultConsumer {
         // Also when a live capture stops: what is held or batched still reaches the route.
         streams.endAll(lastSecond, lastNanos);
         sender.endOfCapture(statistics(), failure);
+        ended = true;
     }
 
     private void follow(CapturedFrame frame, ModbusStreamTracker streams) {
@@ -167,6 +169,11 @@ public class PcapConsumer extends DefaultConsumer {
     @ManagedAttribute(description = "Whether the capture source is open and frames are being read")
     public boolean isCapturing() {
         return capturing;
+    }
+
+    @ManagedAttribute(description = "Whether the capture ended and its END_OF_CAPTURE message has been processed")
+    public boolean isEnded() {
+        return ended;
     }
 
     /** How far through a capture file this is (0 to 1), or -1 for live capture. */
