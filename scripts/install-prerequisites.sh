@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs the native prerequisites of modbus-watch on Debian/Ubuntu: libpcap (runtime),
-# and, with --test, what the integration tests start or compare against (tshark, rsyslog).
+# with --test, what the integration tests start or compare against (tshark, rsyslog with its TLS
+# driver), and with --bench, what the benchmark compares against and replays with (tshark, tcpreplay).
 # Idempotent: a package already present is not touched.
 set -euo pipefail
 
 packages=(libpcap0.8)
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(tshark rsyslog)
-fi
+case "${1:-}" in
+  --test) packages+=(tshark rsyslog rsyslog-openssl) ;;
+  --bench) packages+=(tshark tcpreplay) ;;
+  "") ;;
+  *) echo "usage: $0 [--test|--bench]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
@@ -19,5 +23,5 @@ sudo=""
 [[ $(id -u) -ne 0 ]] && sudo="sudo"
 echo "Installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
