@@ -169,6 +169,24 @@ class DetectionScenariosIT {
     }
 
     @Test
+    void aBurstThatGoesOnAfterItsAlertIsOneBurstUntilAWindowWithoutBadLogins() throws Exception {
+        ModbusTcpConversation attacker = connection(HOST, 40001, START).open();
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            attacker.exchange(login(attempt, "guess" + attempt), exception(attempt)).pause(5_000_000_000L);
+        }
+        attacker.pause(61_000_000_000L);
+        for (int attempt = 13; attempt <= 17; attempt++) {
+            attacker.exchange(login(attempt, "guess" + attempt), exception(attempt)).pause(1_000_000_000L);
+        }
+        Result result = run();
+
+        assertThat(result.alertNames()).filteredOn("Login brute force"::equals).hasSize(2);
+        assertThat(result.alertNames()).filteredOn("Bad login"::equals).hasSize(17);
+        assertThat(result.alertNames().get(5)).isEqualTo("Login brute force");
+        assertThat(result.alertNames().get(result.alertNames().size() - 1)).isEqualTo("Login brute force");
+    }
+
+    @Test
     void badLoginsSpreadOverMoreThanTheWindowAreNoBurst() throws Exception {
         ModbusTcpConversation attacker = connection(HOST, 40001, START).open();
         for (int attempt = 1; attempt <= 5; attempt++) {

@@ -106,7 +106,11 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                 .end();
     }
 
-    /** Login brute force: a second aggregator, keyed by client and device, gathers bad logins. */
+    /**
+     * Login brute force: a second aggregator, keyed by client and device, gathers bad logins. A burst completes when
+     * it reaches the threshold (and is alerted on) or after a window without bad logins; bad logins that go on after
+     * the alert continue the same burst and raise no second alert.
+     */
     private void detectBruteForce() {
         from("direct:login-bursts")
                 .routeId("detect-brute-force")
@@ -116,7 +120,8 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                         .aggregationRepository("#loginBurstRepository")
                         .aggregateController("#loginBurstController")
                         .executorService("#inCallingThread")
-                        .completionPredicate(simple("${body.attempts} >= {{modbus.detect.brute-force.threshold}}"))
+                        .completionPredicate(simple("${body.continuesAlertedBurst} == false"
+                                + " && ${body.attempts} >= {{modbus.detect.brute-force.threshold}}"))
                     .bean("bruteForce", "alert")
                     .filter(simple("${body} != null"))
                         .to("direct:alert")

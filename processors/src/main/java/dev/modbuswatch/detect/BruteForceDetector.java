@@ -16,9 +16,9 @@ public final class BruteForceDetector {
         this.windowMillis = windowMillis;
     }
 
-    /** @return the alert, or null for a burst that ended below the threshold */
+    /** @return the alert, or null for a burst that ended below the threshold or continues an alerted one */
     public Alert alert(LoginBurst burst) {
-        if (burst.attempts() < threshold) {
+        if (burst.attempts() < threshold || burst.continuesAlertedBurst()) {
             return null;
         }
         Alert first = burst.badLogins().get(0);

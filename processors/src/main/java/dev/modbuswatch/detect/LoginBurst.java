@@ -3,8 +3,12 @@ package dev.modbuswatch.detect;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bad logins of one client against one device within the brute-force window, oldest first. */
-public record LoginBurst(List<Alert> badLogins) {
+/**
+ * The bad logins of one client against one device within the brute-force window, oldest first. A burst that
+ * {@code continuesAlertedBurst} follows, without a pause as long as the window, a burst that was already alerted on:
+ * it is the same attack going on and raises no second alert.
+ */
+public record LoginBurst(List<Alert> badLogins, boolean continuesAlertedBurst) {
 
     public LoginBurst {
         badLogins = List.copyOf(badLogins);
@@ -29,7 +33,7 @@ public record LoginBurst(List<Alert> badLogins) {
             }
         }
         kept.add(badLogin);
-        return new LoginBurst(kept);
+        return new LoginBurst(kept, continuesAlertedBurst);
     }
 
     static long time(Alert badLogin) {
