@@ -44,6 +44,12 @@ public final class ModbusTcpConversation {
         return this;
     }
 
+    /** Sets the time of the next frame, so that several conversations can be interleaved on one clock. */
+    public ModbusTcpConversation at(long nanosSinceEpoch) {
+        this.nanosSinceEpoch = nanosSinceEpoch;
+        return this;
+    }
+
     /** Moves the clock forward without writing anything. */
     public ModbusTcpConversation pause(long nanos) {
         nanosSinceEpoch += nanos;
