@@ -2,8 +2,11 @@ package dev.modbuswatch.output;
 
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Joins JSON documents into JSON lines: each document followed by a newline, so that batches appended to one file
@@ -13,14 +16,14 @@ public final class JsonLinesAggregation implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange joined, Exchange next) {
-        byte[] line = next.getMessage().getBody(byte[].class);
+        Object line = next.getMessage().getBody();
         if (joined == null) {
             ByteArrayOutputStream lines = new ByteArrayOutputStream(256 * 64);
-            append(lines, line);
+            append(lines, line, next);
             next.getMessage().setBody(lines);
             return next;
         }
-        append(joined.getMessage().getBody(ByteArrayOutputStream.class), line);
+        append(joined.getMessage().getBody(ByteArrayOutputStream.class), line, next);
         return joined;
     }
 
@@ -31,9 +34,20 @@ public final class JsonLinesAggregation implements AggregationStrategy {
         }
     }
 
-    private static void append(ByteArrayOutputStream lines, byte[] line) {
-        if (line != null && line.length > 0) {
-            lines.writeBytes(line);
+    /** Marshalled documents come as stream caches (Camel's default): copied straight, without a type conversion. */
+    private static void append(ByteArrayOutputStream lines, Object line, Exchange part) {
+        int before = lines.size();
+        if (line instanceof StreamCache cached) {
+            try {
+                cached.reset();
+                cached.writeTo(lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (line != null) {
+            lines.writeBytes(part.getContext().getTypeConverter().convertTo(byte[].class, part, line));
+        }
+        if (lines.size() > before) {
             lines.write('\n');
         }
     }
