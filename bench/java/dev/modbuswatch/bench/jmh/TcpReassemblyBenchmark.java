@@ -1,5 +1,6 @@
 package dev.modbuswatch.bench.jmh;
 
+import dev.modbuswatch.bench.SyntheticCaptureGenerator;
 import dev.modbuswatch.component.pcap.ModbusAdu;
 import dev.modbuswatch.component.pcap.StreamAnomaly;
 import dev.modbuswatch.component.pcap.capture.CapturedFrame;
@@ -7,7 +8,6 @@ import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
 import dev.modbuswatch.component.pcap.packet.FrameDecoder;
 import dev.modbuswatch.component.pcap.packet.LinkType;
 import dev.modbuswatch.component.pcap.packet.TcpSegment;
-import dev.modbuswatch.component.pcap.synthetic.ModbusTcpConversation;
 import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
 import dev.modbuswatch.component.pcap.tcp.StreamListener;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,17 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static dev.modbuswatch.component.pcap.synthetic.ModbusTcpConversation.adu;
-
 /**
- * Frame decoding and TCP reassembly into Modbus ADUs, without Camel: the frames of 8 interleaved connections
- * (request and response segments, as in the benchmark capture) through {@link FrameDecoder} and
+ * Frame decoding and TCP reassembly into Modbus ADUs, without Camel: the frames of the benchmark capture
+ * ({@link SyntheticCaptureGenerator}, 8 interleaved connections, one segment per request and response) through {@link FrameDecoder} and
  * {@link ModbusStreamTracker}. Score: frames per second.
  */
 @State(Scope.Thread)
@@ -46,33 +42,14 @@ import static dev.modbuswatch.component.pcap.synthetic.ModbusTcpConversation.adu
 public class TcpReassemblyBenchmark {
 
     private static final int CONNECTIONS = 8;
-    private static final int TRANSACTIONS = 1000; // per connection
-    private static final int FRAMES = CONNECTIONS * (3 + 2 * TRANSACTIONS + 3);
+    private static final int TRANSACTIONS = 8000;
+    private static final int FRAMES = CONNECTIONS * (3 + 3) + 2 * TRANSACTIONS;
 
     private final List<CapturedFrame> frames = new ArrayList<>(FRAMES);
 
     @Setup
     public void setUp() throws IOException {
-        byte[] request = HexFormat.of().parseHex("030000000a");
-        byte[] response = HexFormat.of().parseHex("03140096019000010000018500000000000000000000");
-        long step = 100_000;
-        long clock = 1_763_800_000L * 1_000_000_000L;
-        ModbusTcpConversation[] conversations = new ModbusTcpConversation[CONNECTIONS];
-        for (int c = 0; c < CONNECTIONS; c++) {
-            conversations[c] = new ModbusTcpConversation(InetAddress.getByAddress(new byte[] {127, 0, 1, (byte) (c + 1)}),
-                    40_000 + c, InetAddress.getByAddress(new byte[] {127, 0, 2, 1}), 502, 0, this::keep)
-                    .step(step).at(clock).open();
-            clock += 3 * step;
-        }
-        for (int t = 0; t < TRANSACTIONS * CONNECTIONS; t++) {
-            int c = t % CONNECTIONS;
-            conversations[c].at(clock).exchange(adu(t / CONNECTIONS, 1, request), adu(t / CONNECTIONS, 1, response));
-            clock += 2 * step;
-        }
-        for (ModbusTcpConversation conversation : conversations) {
-            conversation.at(clock).close();
-            clock += 3 * step;
-        }
+        SyntheticCaptureGenerator.generate(TRANSACTIONS, CONNECTIONS, 4, 0, this::keep);
     }
 
     private void keep(long epochSecond, int nanos, byte[] frame) {

@@ -64,7 +64,7 @@ public final class PlantedAlerts {
     }
 
     /** The keys of the alerts in a JSON-lines file (planted or found), in file order; other alert types prefixed. */
-    static List<String> keys(Path file) throws IOException {
+    public static List<String> keys(Path file) throws IOException {
         List<String> keys = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file)) {
             int number = 0;
@@ -93,7 +93,7 @@ public final class PlantedAlerts {
     }
 
     /** The differences between planted and found alerts, one line each; empty when they match. */
-    static List<String> differences(List<String> planted, List<String> found) {
+    public static List<String> differences(List<String> planted, List<String> found) {
         List<String> differences = new ArrayList<>();
         Set<String> foundOnce = new LinkedHashSet<>();
         for (String key : found) {

@@ -4,6 +4,7 @@ import dev.modbuswatch.component.pcap.capture.CaptureFileSettings;
 import dev.modbuswatch.component.pcap.capture.CaptureFileWriter;
 import dev.modbuswatch.component.pcap.capture.PcapFileWriter;
 import dev.modbuswatch.component.pcap.packet.LinkType;
+import dev.modbuswatch.component.pcap.synthetic.FrameSink;
 import dev.modbuswatch.component.pcap.synthetic.ModbusTcpConversation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,7 +85,8 @@ public final class SyntheticCaptureGenerator implements Callable<Integer> {
         check(connections >= 1 && connections <= 250, "--connections must be 1 to 250");
         check(devices >= 1 && devices <= Math.min(connections, 250), "--devices must be 1 to --connections");
         check(badLogins >= 0 && badLogins <= transactions / (2L * connections),
-                "--bad-logins must be 0 to --transactions / (2 * --connections)");
+                "--bad-logins must be 0 to --transactions / (2 x --connections) = " + transactions / (2L * connections)
+                        + ", not " + badLogins);
         check(stepMicros >= 1, "--step-us must be at least 1");
         List<PlantedAlerts.Planted> planted = write();
         PlantedAlerts.write(PlantedAlerts.fileFor(out), planted);
@@ -101,41 +103,60 @@ public final class SyntheticCaptureGenerator implements Callable<Integer> {
     }
 
     List<PlantedAlerts.Planted> write() throws IOException {
+        try (CaptureFileWriter writer = PcapFileWriter.create(out, CaptureFileSettings.of(LinkType.ETHERNET))) {
+            return writeTo(writer::write);
+        }
+    }
+
+    /**
+     * The generator without a file, for benchmarks of the parts: {@code transactions} over {@code connections} to
+     * {@code devices}, with {@code badLogins}, written to {@code sink}.
+     */
+    public static List<PlantedAlerts.Planted> generate(long transactions, int connections, int devices,
+                                                       long badLogins, FrameSink sink) throws IOException {
+        SyntheticCaptureGenerator generator = new SyntheticCaptureGenerator();
+        generator.transactions = transactions;
+        generator.connections = connections;
+        generator.devices = devices;
+        generator.badLogins = badLogins;
+        generator.stepMicros = 1000;
+        return generator.writeTo(sink);
+    }
+
+    private List<PlantedAlerts.Planted> writeTo(FrameSink sink) throws IOException {
         long step = stepMicros * 1_000;
         long clock = START_EPOCH_SECOND * 1_000_000_000L;
         List<PlantedAlerts.Planted> planted = new ArrayList<>();
-        try (CaptureFileWriter writer = PcapFileWriter.create(out, CaptureFileSettings.of(LinkType.ETHERNET))) {
-            ModbusTcpConversation[] conversations = new ModbusTcpConversation[connections];
-            int[] transactionIds = new int[connections];
-            for (int c = 0; c < connections; c++) {
-                conversations[c] = new ModbusTcpConversation(client(c), FIRST_CLIENT_PORT + c, device(c), SERVER_PORT,
-                        START_EPOCH_SECOND, writer::write).step(step).at(clock).open();
-                clock += FRAMES_PER_OPEN * step;
+        ModbusTcpConversation[] conversations = new ModbusTcpConversation[connections];
+        int[] transactionIds = new int[connections];
+        for (int c = 0; c < connections; c++) {
+            conversations[c] = new ModbusTcpConversation(client(c), FIRST_CLIENT_PORT + c, device(c), SERVER_PORT,
+                    START_EPOCH_SECOND, sink).step(step).at(clock).open();
+            clock += FRAMES_PER_OPEN * step;
+        }
+        long nextBadLogin = 0;
+        for (long t = 0; t < transactions; t++) {
+            int c = (int) (t % connections);
+            int transactionId = transactionIds[c]++ & 0xFFFF;
+            boolean badLogin = nextBadLogin < badLogins && t == position(nextBadLogin);
+            if (badLogin) {
+                nextBadLogin++;
+                long responseTime = clock + step;
+                planted.add(new PlantedAlerts.Planted(t, device(c).getHostAddress(), client(c).getHostAddress(),
+                        FIRST_CLIENT_PORT + c, transactionId, responseTime / 1_000_000_000L,
+                        (int) (responseTime % 1_000_000_000L)));
+                conversations[c].at(clock).exchange(adu(transactionId, UNIT, BAD_LOGIN),
+                        adu(transactionId, UNIT, BAD_LOGIN_ANSWER));
+            } else {
+                int kind = (int) (t / connections % REQUESTS.length);
+                conversations[c].at(clock).exchange(adu(transactionId, UNIT, REQUESTS[kind]),
+                        adu(transactionId, UNIT, RESPONSES[kind]));
             }
-            long nextBadLogin = 0;
-            for (long t = 0; t < transactions; t++) {
-                int c = (int) (t % connections);
-                int transactionId = transactionIds[c]++ & 0xFFFF;
-                boolean badLogin = nextBadLogin < badLogins && t == position(nextBadLogin);
-                if (badLogin) {
-                    nextBadLogin++;
-                    long responseTime = clock + step;
-                    planted.add(new PlantedAlerts.Planted(t, device(c).getHostAddress(), client(c).getHostAddress(),
-                            FIRST_CLIENT_PORT + c, transactionId, responseTime / 1_000_000_000L,
-                            (int) (responseTime % 1_000_000_000L)));
-                    conversations[c].at(clock).exchange(adu(transactionId, UNIT, BAD_LOGIN),
-                            adu(transactionId, UNIT, BAD_LOGIN_ANSWER));
-                } else {
-                    int kind = (int) (t / connections % REQUESTS.length);
-                    conversations[c].at(clock).exchange(adu(transactionId, UNIT, REQUESTS[kind]),
-                            adu(transactionId, UNIT, RESPONSES[kind]));
-                }
-                clock += 2 * step;
-            }
-            for (int c = 0; c < connections; c++) {
-                conversations[c].at(clock).close();
-                clock += FRAMES_PER_OPEN * step;
-            }
+            clock += 2 * step;
+        }
+        for (int c = 0; c < connections; c++) {
+            conversations[c].at(clock).close();
+            clock += FRAMES_PER_OPEN * step;
         }
         return planted;
     }
