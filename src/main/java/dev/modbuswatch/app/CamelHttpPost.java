@@ -4,6 +4,8 @@ import dev.modbuswatch.output.delivery.HttpAnswer;
 import dev.modbuswatch.output.delivery.HttpPost;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -29,8 +31,11 @@ final class CamelHttpPost implements HttpPost {
 
     @Override
     public HttpAnswer post(String url, Map<String, String> headers, byte[] body) {
+        String encoding = headers.get("Content-Encoding");
         Exchange reply = template.request(route, exchange -> {
-            exchange.getIn().setBody(body);
+            // camel-http compresses a byte[] body itself when Content-Encoding is gzip; this one already is.
+            exchange.getIn().setBody(encoding == null ? body
+                    : new ByteArrayEntity(body, ContentType.parse(headers.get("Content-Type")), encoding));
             exchange.getIn().setHeader(Exchange.HTTP_URI, url);
             headers.forEach(exchange.getIn()::setHeader);
         });

@@ -20,6 +20,9 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
 
     @Override
     public void configure() {
+        azureDataCollectorPost();
+        azureIngestionPost();
+        azureTokenPost();
         deadLetter();
         modbusTransactions();
         detectBadLogin();
@@ -31,9 +34,6 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
         alerts();
         azureDataCollector();
         azureIngestion();
-        azureDataCollectorPost();
-        azureIngestionPost();
-        azureTokenPost();
         jsonLine();
         modbusCapture();
     }
@@ -48,6 +48,48 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                     .to("direct:dead-letter")
                     .setBody(constant(null))
                 .end();
+    }
+
+    /**
+     * The HTTP calls of the Azure outputs, first so that they stop last: the outputs deliver what they hold when the
+     * routes feeding them stop. Only the API's own headers (and CamelHttpUri, the URL) reach camel-http, which would send any
+     * other header too. A call that fails to connect or times out is handled here and comes back to the batcher,
+     * which retries or spools it; an HTTP error status comes back as the answer (throwExceptionOnFailure=false).
+     */
+    private void azureHttpErrors() {
+        routeConfiguration("azure-http-errors")
+                .onException(Exception.class)
+                    .handled(true)
+                    .log(LoggingLevel.DEBUG, "HTTP call of route ${routeId} failed: ${exception.message}")
+                .end();
+    }
+
+    private void azureDataCollectorPost() {
+        from("direct:azure-data-collector-post")
+                .routeId("azure-data-collector-post")
+                .routeConfigurationId("azure-http-errors")
+                .removeHeaders("*", "CamelHttpUri|Authorization|Log-Type|x-ms-date|time-generated-field"
+                        + "|x-ms-AzureResourceId|Content-Type")
+                .to("https://azure-data-collector?httpMethod=POST&throwExceptionOnFailure=false"
+                        + "&sslContextParameters=#azureDataCollectorTls");
+    }
+
+    private void azureIngestionPost() {
+        from("direct:azure-ingestion-post")
+                .routeId("azure-ingestion-post")
+                .routeConfigurationId("azure-http-errors")
+                .removeHeaders("*", "CamelHttpUri|Authorization|Content-Type|Content-Encoding")
+                .to("https://azure-ingestion?httpMethod=POST&throwExceptionOnFailure=false"
+                        + "&sslContextParameters=#azureIngestionTls");
+    }
+
+    private void azureTokenPost() {
+        from("direct:azure-token-post")
+                .routeId("azure-token-post")
+                .routeConfigurationId("azure-http-errors")
+                .removeHeaders("*", "CamelHttpUri|Content-Type")
+                .to("https://azure-token?httpMethod=POST&throwExceptionOnFailure=false"
+                        + "&sslContextParameters=#azureIngestionTls");
     }
 
     private void deadLetter() {
@@ -215,47 +257,6 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                 .routeId("azure-ingestion")
                 .routeConfigurationId("modbus-errors")
                 .bean("azureIngestion", "offer");
-    }
-
-    /**
-     * The HTTP calls. Only the API's own headers (and CamelHttpUri, the URL) reach camel-http, which would send any
-     * other header too. A call that fails to connect or times out is handled here and comes back to the batcher,
-     * which retries or spools it; an HTTP error status comes back as the answer (throwExceptionOnFailure=false).
-     */
-    private void azureHttpErrors() {
-        routeConfiguration("azure-http-errors")
-                .onException(Exception.class)
-                    .handled(true)
-                    .log(LoggingLevel.DEBUG, "HTTP call of route ${routeId} failed: ${exception.message}")
-                .end();
-    }
-
-    private void azureDataCollectorPost() {
-        from("direct:azure-data-collector-post")
-                .routeId("azure-data-collector-post")
-                .routeConfigurationId("azure-http-errors")
-                .removeHeaders("*", "CamelHttpUri|Authorization|Log-Type|x-ms-date|time-generated-field"
-                        + "|x-ms-AzureResourceId|Content-Type")
-                .to("https://azure-data-collector?httpMethod=POST&throwExceptionOnFailure=false"
-                        + "&sslContextParameters=#azureDataCollectorTls");
-    }
-
-    private void azureIngestionPost() {
-        from("direct:azure-ingestion-post")
-                .routeId("azure-ingestion-post")
-                .routeConfigurationId("azure-http-errors")
-                .removeHeaders("*", "CamelHttpUri|Authorization|Content-Type|Content-Encoding")
-                .to("https://azure-ingestion?httpMethod=POST&throwExceptionOnFailure=false"
-                        + "&sslContextParameters=#azureIngestionTls");
-    }
-
-    private void azureTokenPost() {
-        from("direct:azure-token-post")
-                .routeId("azure-token-post")
-                .routeConfigurationId("azure-http-errors")
-                .removeHeaders("*", "CamelHttpUri|Content-Type")
-                .to("https://azure-token?httpMethod=POST&throwExceptionOnFailure=false"
-                        + "&sslContextParameters=#azureIngestionTls");
     }
 
     private void jsonLine() {

@@ -87,14 +87,38 @@ public final class BatchDelivery extends ServiceSupport {
     }
 
     @Override
-    protected void doStop() throws InterruptedException {
+    protected void doStop() {
         stopping = true;
-        worker.join(drainTimeout.toMillis());
+        boolean cutShort = false;
+        try {
+            worker.join(drainTimeout.toMillis());
+        } catch (InterruptedException e) {
+            cutShort = true;
+        }
         if (worker.isAlive()) {
-            LOG.warn("{}: not done after {} s, spooling what is left", name(), drainTimeout.toSeconds());
+            LOG.warn("{}: delivery not done {}, spooling what is left", name(),
+                    cutShort ? "when the shutdown timed out" : "after " + drainTimeout.toSeconds() + " s");
             interrupted = true;
             worker.interrupt();
-            worker.join();
+            joinUninterruptibly();
+        }
+        if (cutShort) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Spooling what is left takes no network, so this wait is short. */
+    private void joinUninterruptibly() {
+        boolean interruptedAgain = false;
+        while (worker.isAlive()) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                interruptedAgain = true;
+            }
+        }
+        if (interruptedAgain) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -111,7 +135,10 @@ public final class BatchDelivery extends ServiceSupport {
                     }
                 } else if (spool.isEmpty() && !interrupted) {
                     List<String> unsent = deliver(batch, false);
-                    toSpool(unsent, "the endpoint is unavailable");
+                    if (!unsent.isEmpty()) {
+                        toSpool(unsent, "the endpoint is unavailable");
+                        nextReplay = System.currentTimeMillis() + retryPolicy.max().toMillis();
+                    }
                 } else {
                     toSpool(batch, "older records are waiting in the spool");
                 }
@@ -195,6 +222,7 @@ public final class BatchDelivery extends ServiceSupport {
             answer = target.post(body);
         }
         if (answer.succeeded()) {
+            LOG.debug("{}: {} records sent in {} bytes", name(), records.size(), body.length);
             counters.sent(records.size(), fromSpool);
             return List.of();
         }
