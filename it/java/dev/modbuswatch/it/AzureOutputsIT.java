@@ -11,19 +11,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import static dev.modbuswatch.component.pcap.synthetic.ModbusTcpConversation.adu;
+import static dev.modbuswatch.it.DetectionScenariosIT.address;
+import static dev.modbuswatch.it.DetectionScenariosIT.exception;
+import static dev.modbuswatch.it.DetectionScenariosIT.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,7 +42,6 @@ class AzureOutputsIT {
 
     private static final InetAddress DEVICE = address("10.30.0.50");
     private static final long START = 1_700_000_000L;
-    private static final int UNIT = 10;
     private static final int ATTACKERS = 8;
     private static final int ATTEMPTS = 7;
     private static final Map<String, String> SECRETS = Map.of("MODBUS_AZURE_SHARED_KEY", FakeAzure.SHARED_KEY,
@@ -55,7 +60,7 @@ class AzureOutputsIT {
                 ModbusTcpConversation connection = new ModbusTcpConversation(address("10.30.0." + (10 + attacker)),
                         41000 + attacker, DEVICE, 502, START + attacker * 100L, writer::write).open();
                 for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                    connection.exchange(login(attempt, "guess" + attempt), adu(attempt, UNIT, hex("90 02")))
+                    connection.exchange(login(attempt, "guess" + attempt), exception(attempt))
                             .pause(2_000_000_000L);
                 }
             }
@@ -72,7 +77,6 @@ class AzureOutputsIT {
                     "-Dmodbus.output.azure.retry-backoff=100", "-Dmodbus.output.azure.retry-backoff-max=400",
                     "-Dcamel.component.https.response-timeout=1000", "-Dcamel.component.https.so-timeout=1000"));
 
-            System.err.println(run.stderr());
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(azure.problems).isEmpty();
             Set<String> alerts = alertKeys(run.jsonLines("alerts.jsonl"));
@@ -89,6 +93,42 @@ class AzureOutputsIT {
     }
 
     @Test
+    void overHttpsTheServerIsTrustedThroughTheCaFile() throws Exception {
+        Path keyStore = folder.resolve("server.p12");
+        Path caFile = folder.resolve("ca.pem");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", "fake-azure", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore",
+                keyStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        run(keytool, "-exportcert", "-rfc", "-alias", "fake-azure", "-keystore", keyStore.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit", "-file", caFile.toString());
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), null, null);
+
+        try (FakeAzure azure = new FakeAzure(0, 3_000, tls)) {
+            OneShotProcess run = OneShotProcess.run(SECRETS, capture, folder.resolve("out"), arguments(
+                    dataCollector(azure), "-Dmodbus.output.azure.ca-file=" + caFile));
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(azure.problems).isEmpty();
+            assertThat(receivedKeys(azure.dataCollectorRecords)).isEqualTo(alertKeys(run.jsonLines("alerts.jsonl")));
+            assertThat(azure.dataCollectorUrl()).startsWith("https://");
+            assertNoSecretIn(run);
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+    }
+
+    @Test
     void logsIngestionGetsEveryAlertGzippedWithValidColumnsAndOneCachedToken() throws Exception {
         try (FakeAzure azure = new FakeAzure(0, 3_000)) {
             azure.faults.addAll(List.of(FakeAzure.Fault.UNAVAILABLE, FakeAzure.Fault.TOO_LARGE));
@@ -96,7 +136,6 @@ class AzureOutputsIT {
                     ingestion(azure), "-Dmodbus.output.azure-ingestion.batch-size=25",
                     "-Dmodbus.output.azure-ingestion.retry-backoff=100"));
 
-            System.err.println(run.stderr());
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(azure.problems).isEmpty();
             Set<String> alerts = alertKeys(run.jsonLines("alerts.jsonl"));
@@ -160,6 +199,22 @@ class AzureOutputsIT {
         }
     }
 
+    @Test
+    void aMissingOrInvalidSettingOfAnEnabledOutputStopsTheStartNamingTheKeyButNotTheSecret() throws Exception {
+        OneShotProcess missing = OneShotProcess.run(SECRETS, capture, folder.resolve("out"),
+                "-Dmodbus.output.azure.enabled=true");
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.stderr()).contains("modbus.output.azure.workspace-id");
+
+        String badKey = "not-base64-but-secret!";
+        OneShotProcess invalid = OneShotProcess.run(Map.of("MODBUS_AZURE_SHARED_KEY", badKey), capture,
+                folder.resolve("out"), "-Dmodbus.output.azure.enabled=true",
+                "-Dmodbus.output.azure.workspace-id=" + FakeAzure.WORKSPACE);
+        assertThat(invalid.exitCode()).isNotZero();
+        assertThat(invalid.stderr()).contains("modbus.output.azure.shared-key").contains("not Base64");
+        assertThat(invalid.stderr() + invalid.stdout()).doesNotContain(badKey);
+    }
+
     private static String[] arguments(List<String> settings, String... more) {
         List<String> all = new ArrayList<>(settings);
         all.addAll(Arrays.asList(more));
@@ -202,26 +257,5 @@ class AzureOutputsIT {
 
     private static Set<String> receivedKeys(List<JsonNode> records) {
         return receivedKeys(records, "ipv4.dst", "tcp.dst_port", "modbus.trans_id", "SecurityAlert");
-    }
-
-    private static byte[] login(int transaction, String passphrase) {
-        StringBuilder pdu = new StringBuilder(String.format("10 001f %04x %02x", passphrase.length(),
-                2 * passphrase.length()));
-        for (char c : passphrase.toCharArray()) {
-            pdu.append(String.format(" %04x", (int) c));
-        }
-        return adu(transaction, UNIT, hex(pdu.toString()));
-    }
-
-    private static byte[] hex(String text) {
-        return HexFormat.of().parseHex(text.replace(" ", ""));
-    }
-
-    private static InetAddress address(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

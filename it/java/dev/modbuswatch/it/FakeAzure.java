@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,11 +65,25 @@ final class FakeAzure implements AutoCloseable {
     private final Set<String> issuedTokens = Collections.synchronizedSet(new java.util.HashSet<>());
     private final long timeoutMillis;
     private final HttpServer server;
+    private final String scheme;
 
     /** @param timeoutMillis how long a TIMEOUT fault keeps the caller waiting */
     FakeAzure(int port, long timeoutMillis) throws IOException {
+        this(port, timeoutMillis, null);
+    }
+
+    /** @param tls when not null, serves HTTPS with it */
+    FakeAzure(int port, long timeoutMillis, SSLContext tls) throws IOException {
         this.timeoutMillis = timeoutMillis;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (tls == null) {
+            server = HttpServer.create(address, 50);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 50);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
+        scheme = tls == null ? "http" : "https";
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/api/logs", exchange -> handle(exchange, this::dataCollector));
         server.createContext("/dataCollectionRules/", exchange -> handle(exchange, this::ingestion));
@@ -79,15 +96,15 @@ final class FakeAzure implements AutoCloseable {
     }
 
     String dataCollectorUrl() {
-        return "http://127.0.0.1:" + port() + "/api/logs?api-version=2016-04-01";
+        return scheme + "://127.0.0.1:" + port() + "/api/logs?api-version=2016-04-01";
     }
 
     String endpoint() {
-        return "http://127.0.0.1:" + port();
+        return scheme + "://127.0.0.1:" + port();
     }
 
     String tokenUrl() {
-        return "http://127.0.0.1:" + port() + "/token";
+        return scheme + "://127.0.0.1:" + port() + "/token";
     }
 
     @Override

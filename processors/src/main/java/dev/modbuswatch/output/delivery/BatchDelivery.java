@@ -76,18 +76,25 @@ public final class BatchDelivery extends ServiceSupport {
     }
 
     @Override
-    protected void doStart() {
+    protected synchronized void doStart() {
+        if (worker != null && worker.isAlive()) {
+            return; // started both as a context service and by the route's bean step
+        }
         stopping = false;
         interrupted = false;
         if (!spool.isEmpty()) {
             LOG.info("{}: {} records in the spool {} are sent first", name(), spool.records(), spool.folder());
         }
+        LOG.debug("{}: delivery starts", name());
         worker = new Thread(this::deliverUntilStopped, name() + "-delivery");
         worker.start();
     }
 
     @Override
-    protected void doStop() {
+    protected synchronized void doStop() {
+        if (worker == null) {
+            return;
+        }
         stopping = true;
         boolean cutShort = false;
         try {
