@@ -286,7 +286,8 @@ class DetectionScenariosIT {
     }
 
     /** A passphrase write: the characters one per register at 31, as the seed's device expects. */
-    private static byte[] login(int transaction, String passphrase) {
+    /** A login: Write Multiple Registers of the passphrase at register 31 of the thermostat profile. */
+    static byte[] login(int transaction, String passphrase) {
         StringBuilder pdu = new StringBuilder(String.format("10 001f %04x %02x", passphrase.length(),
                 2 * passphrase.length()));
         for (char c : passphrase.toCharArray()) {
@@ -307,7 +308,8 @@ class DetectionScenariosIT {
         return hex(String.format("10 %04x %04x", start, quantity));
     }
 
-    private static byte[] exception(int transaction) {
+    /** The device's refusal of a write: exception response, Illegal Data Address. */
+    static byte[] exception(int transaction) {
         return adu(transaction, UNIT, hex("90 02"));
     }
 
@@ -326,7 +328,7 @@ class DetectionScenariosIT {
         return joined;
     }
 
-    private static InetAddress address(String literal) {
+    static InetAddress address(String literal) {
         try {
             return InetAddress.getByName(literal);
         } catch (IOException e) {

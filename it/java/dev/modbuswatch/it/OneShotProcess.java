@@ -14,11 +14,17 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the packaged jar the way a user does: {@code java -jar modbus-watch.jar --capture F --output D}. */
-record OneShotProcess(int exitCode, String stderr, Path output) {
+record OneShotProcess(int exitCode, String stderr, String stdout, Path output) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static OneShotProcess run(Path capture, Path output, String... extraArguments) throws Exception {
+        return run(Map.of(), capture, output, extraArguments);
+    }
+
+    /** @param environment variables added to the process's environment */
+    static OneShotProcess run(Map<String, String> environment, Path capture, Path output, String... extraArguments)
+            throws Exception {
         Path jar = Path.of(System.getProperty("modbuswatch.jar", "target/modbus-watch.jar"));
         assertThat(jar).as("the packaged jar (mvn package builds it)").exists();
         List<String> command = new ArrayList<>(List.of(
@@ -26,18 +32,22 @@ record OneShotProcess(int exitCode, String stderr, Path output) {
                 "--capture", capture.toString(), "--output", output.toString()));
         command.addAll(List.of(extraArguments));
         Path stderr = Files.createTempFile("modbus-watch", ".stderr");
-        Process process = new ProcessBuilder(command)
+        Path stdout = Files.createTempFile("modbus-watch", ".stdout");
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(Path.of(System.getProperty("project.basedir", ".")).toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr.toFile())
-                .start();
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("one-shot run on " + capture + " did not finish within 5 minutes");
         }
         String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        String printed = Files.readString(stdout, StandardCharsets.UTF_8);
         Files.delete(stderr);
-        return new OneShotProcess(process.exitValue(), errors, output);
+        Files.delete(stdout);
+        return new OneShotProcess(process.exitValue(), errors, printed, output);
     }
 
     List<Map<String, String>> events() throws IOException {

@@ -15,10 +15,14 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         modbusErrors();
+        azureHttpErrors();
     }
 
     @Override
     public void configure() {
+        azureDataCollectorPost();
+        azureIngestionPost();
+        azureTokenPost();
         deadLetter();
         modbusTransactions();
         detectBadLogin();
@@ -28,6 +32,8 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
         detectMalformedPdu();
         detectStreamAnomaly();
         alerts();
+        azureDataCollector();
+        azureIngestion();
         jsonLine();
         modbusCapture();
     }
@@ -42,6 +48,48 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                     .to("direct:dead-letter")
                     .setBody(constant(null))
                 .end();
+    }
+
+    /**
+     * The HTTP calls of the Azure outputs, first so that they stop last: the outputs deliver what they hold when the
+     * routes feeding them stop. Only the API's own headers (and CamelHttpUri, the URL) reach camel-http, which would send any
+     * other header too. A call that fails to connect or times out is handled here and comes back to the batcher,
+     * which retries or spools it; an HTTP error status comes back as the answer (throwExceptionOnFailure=false).
+     */
+    private void azureHttpErrors() {
+        routeConfiguration("azure-http-errors")
+                .onException(Exception.class)
+                    .handled(true)
+                    .log(LoggingLevel.DEBUG, "HTTP call of route ${routeId} failed: ${exception.message}")
+                .end();
+    }
+
+    private void azureDataCollectorPost() {
+        from("direct:azure-data-collector-post")
+                .routeId("azure-data-collector-post")
+                .routeConfigurationId("azure-http-errors")
+                .removeHeaders("*", "CamelHttpUri|Authorization|Log-Type|x-ms-date|time-generated-field"
+                        + "|x-ms-AzureResourceId|Content-Type")
+                .to("https://azure-data-collector?httpMethod=POST&throwExceptionOnFailure=false"
+                        + "&sslContextParameters=#azureDataCollectorTls");
+    }
+
+    private void azureIngestionPost() {
+        from("direct:azure-ingestion-post")
+                .routeId("azure-ingestion-post")
+                .routeConfigurationId("azure-http-errors")
+                .removeHeaders("*", "CamelHttpUri|Authorization|Content-Type|Content-Encoding")
+                .to("https://azure-ingestion?httpMethod=POST&throwExceptionOnFailure=false"
+                        + "&sslContextParameters=#azureIngestionTls");
+    }
+
+    private void azureTokenPost() {
+        from("direct:azure-token-post")
+                .routeId("azure-token-post")
+                .routeConfigurationId("azure-http-errors")
+                .removeHeaders("*", "CamelHttpUri|Content-Type")
+                .to("https://azure-token?httpMethod=POST&throwExceptionOnFailure=false"
+                        + "&sslContextParameters=#azureIngestionTls");
     }
 
     private void deadLetter() {
@@ -183,8 +231,32 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                 .routeConfigurationId("modbus-errors")
                 .bean("runSummary", "alert")
                 .setBody(simple("${body.record}"))
+                .filter(simple("{{modbus.output.azure.enabled}}"))
+                    .to("direct:azure-data-collector")
+                .end()
+                .filter(simple("{{modbus.output.azure-ingestion.enabled}}"))
+                    .to("direct:azure-ingestion")
+                .end()
                 .to("direct:json-line")
                 .to("file:{{modbus.output.dir}}?fileName=alerts.jsonl&fileExist=Append");
+    }
+
+    // Azure outputs: each takes the alert's record into its batcher (dev.modbuswatch.output.delivery.BatchDelivery),
+    // which batches, retries, spools to {{modbus.output.dir}}/spool/ and dead-letters on its own thread, and posts
+    // each batch through the output's -post route below.
+
+    private void azureDataCollector() {
+        from("direct:azure-data-collector")
+                .routeId("azure-data-collector")
+                .routeConfigurationId("modbus-errors")
+                .bean("azureDataCollector", "offer");
+    }
+
+    private void azureIngestion() {
+        from("direct:azure-ingestion")
+                .routeId("azure-ingestion")
+                .routeConfigurationId("modbus-errors")
+                .bean("azureIngestion", "offer");
     }
 
     private void jsonLine() {

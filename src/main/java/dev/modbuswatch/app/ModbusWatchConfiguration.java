@@ -54,6 +54,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
         for (String key : SWITCHES) {
             Settings.flag(key, camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
         }
+        new AzureOutputs(camelContext).register();
     }
 
     private final MemoryAggregationRepository transactionRepository = new MemoryAggregationRepository();

@@ -5,6 +5,8 @@ import dev.modbuswatch.component.pcap.PcapConsumer;
 import dev.modbuswatch.component.pcap.capture.CaptureFileReader;
 import dev.modbuswatch.component.pcap.tcp.TrafficStatistics;
 import dev.modbuswatch.output.RunSummary;
+import dev.modbuswatch.output.delivery.BatchDelivery;
+import dev.modbuswatch.output.delivery.DeliveryCounters;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
@@ -14,6 +16,8 @@ import org.apache.camel.main.MainListenerSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,7 @@ final class OneShotRun {
         CaptureCompletion completion = new CaptureCompletion(main::completed);
         ProgressDisplay progress = new ProgressDisplay();
         AtomicReference<RunSummary> summary = new AtomicReference<>();
+        List<BatchDelivery> remoteOutputs = new ArrayList<>();
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
@@ -68,6 +73,7 @@ final class OneShotRun {
                 showProgress(started.getCamelContext(), progress);
                 summary.set(started.getCamelContext().getRegistry().lookupByNameAndType("runSummary",
                         RunSummary.class));
+                remoteOutputs.addAll(started.getCamelContext().getRegistry().findByType(BatchDelivery.class));
             }
         });
         try {
@@ -82,8 +88,27 @@ final class OneShotRun {
                     : "the run stopped before the end of " + capture));
             return 1;
         }
-        System.err.println(summary(completion.statistics(), summary.get()));
+        System.err.println(summary(completion.statistics(), summary.get()) + deliveries(remoteOutputs));
         return 0;
+    }
+
+    /** Runs after the context stopped, so each output has delivered or spooled all it was given. */
+    private static String deliveries(List<BatchDelivery> outputs) {
+        StringBuilder text = new StringBuilder();
+        outputs.stream().sorted(Comparator.comparing(BatchDelivery::name)).forEach(output -> {
+            DeliveryCounters counters = output.counters();
+            text.append("\n  ").append(output.name()).append(": ").append(counters.sent()).append(" records sent (")
+                    .append(counters.replayed()).append(" from the spool), ").append(counters.retried())
+                    .append(" retried, ").append(counters.spooled()).append(" spooled, ")
+                    .append(counters.deadLettered()).append(" dead-lettered");
+            long waiting = output.spool().records();
+            text.append(waiting == 0 ? "; all delivered" : "; " + waiting + " records wait in the spool "
+                    + output.spool().folder() + " for the next run");
+            if (counters.deadLettered() > 0) {
+                text.append("; refused records are in ").append(output.deadLetters().file());
+            }
+        });
+        return text.toString();
     }
 
     private void showProgress(CamelContext context, ProgressDisplay display) {

@@ -6,4 +6,14 @@ final class SettingException extends IllegalArgumentException {
     SettingException(String key, String value, String problem) {
         super(key + " = '" + value + "' (application.properties or a -D override): " + problem);
     }
+
+    private SettingException(String message) {
+        super(message);
+    }
+
+    /** For a secret: the message names the key but not the value. */
+    static SettingException secret(String key, String problem) {
+        return new SettingException(key + " (application.properties, a -D override or {{env:NAME}}; value not shown): "
+                + problem);
+    }
 }

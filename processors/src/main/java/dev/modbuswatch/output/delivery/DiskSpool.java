@@ -1,0 +1,116 @@
+package dev.modbuswatch.output.delivery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Records kept on disk, in order, until they are taken out: one file per appended batch ({@code 00000000000000000001.jsonl},
+ * one record per line), written to a temporary file, forced to disk and renamed, so a crash leaves either the whole
+ * batch or none of it. Survives process restarts: a new spool on the same folder continues where the last one stopped.
+ * Records must be single lines (compact JSON is).
+ */
+public final class DiskSpool {
+
+    private static final String SUFFIX = ".jsonl";
+
+    /** One appended batch, oldest first. */
+    public record Segment(Path file, List<String> records) {
+    }
+
+    private final Path folder;
+    private final TreeMap<Long, Integer> recordsBySegment = new TreeMap<>();
+
+    public DiskSpool(Path folder) throws IOException {
+        this.folder = folder;
+        Files.createDirectories(folder);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".tmp")) {
+                    Files.delete(file);
+                } else if (name.endsWith(SUFFIX)) {
+                    recordsBySegment.put(sequence(file), Files.readAllLines(file, StandardCharsets.UTF_8).size());
+                }
+            }
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public synchronized void append(List<String> records) throws IOException {
+        if (records.isEmpty()) {
+            return;
+        }
+        long sequence = recordsBySegment.isEmpty() ? 1 : recordsBySegment.lastKey() + 1;
+        write(file(sequence), records);
+        recordsBySegment.put(sequence, records.size());
+    }
+
+    public synchronized Optional<Segment> oldest() throws IOException {
+        if (recordsBySegment.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = file(recordsBySegment.firstKey());
+        return Optional.of(new Segment(file, List.copyOf(Files.readAllLines(file, StandardCharsets.UTF_8))));
+    }
+
+    /** Replaces a segment by the records of it that are still to deliver; with none left, removes it. */
+    public synchronized void replace(Segment segment, List<String> remaining) throws IOException {
+        long sequence = sequence(segment.file());
+        if (remaining.isEmpty()) {
+            Files.deleteIfExists(segment.file());
+            recordsBySegment.remove(sequence);
+        } else if (remaining.size() != segment.records().size()) {
+            write(segment.file(), remaining);
+            recordsBySegment.put(sequence, remaining.size());
+        }
+    }
+
+    public synchronized boolean isEmpty() {
+        return recordsBySegment.isEmpty();
+    }
+
+    public synchronized long records() {
+        return recordsBySegment.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    private Path file(long sequence) {
+        return folder.resolve(String.format("%020d%s", sequence, SUFFIX));
+    }
+
+    private static long sequence(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+        } catch (NumberFormatException e) {
+            throw new UncheckedIOException(new IOException("not a spool file: " + file));
+        }
+    }
+
+    private void write(Path file, List<String> records) throws IOException {
+        Path temporary = folder.resolve(file.getFileName() + ".tmp");
+        byte[] bytes = (String.join("\n", records) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.modbuswatch.output.delivery;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiskSpoolTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void segmentsComeBackInOrderAlsoAfterReopening() throws Exception {
+        DiskSpool spool = new DiskSpool(folder);
+        spool.append(List.of("{\"n\":1}", "{\"n\":2}"));
+        spool.append(List.of("{\"n\":3}"));
+        Files.writeString(folder.resolve("00000000000000000009.jsonl.tmp"), "half written");
+
+        DiskSpool reopened = new DiskSpool(folder);
+        assertThat(reopened.records()).isEqualTo(3);
+        DiskSpool.Segment first = reopened.oldest().orElseThrow();
+        assertThat(first.records()).containsExactly("{\"n\":1}", "{\"n\":2}");
+        reopened.replace(first, List.of("{\"n\":2}"));
+        assertThat(reopened.oldest().orElseThrow().records()).containsExactly("{\"n\":2}");
+        reopened.replace(reopened.oldest().orElseThrow(), List.of());
+        reopened.append(List.of("{\"n\":4}"));
+        assertThat(reopened.oldest().orElseThrow().records()).containsExactly("{\"n\":3}");
+        assertThat(reopened.records()).isEqualTo(2);
+        assertThat(folder.resolve("00000000000000000009.jsonl.tmp")).doesNotExist();
+    }
+}
