@@ -28,6 +28,7 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
         detectMalformedPdu();
         detectStreamAnomaly();
         alerts();
+        syslogOutput();
         jsonLine();
         modbusCapture();
     }
@@ -183,8 +184,24 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                 .routeConfigurationId("modbus-errors")
                 .bean("runSummary", "alert")
                 .setBody(simple("${body.record}"))
+                .filter(simple("{{modbus.output.syslog.enabled}}"))
+                    .multicast().aggregationStrategy("#keepOriginal")
+                        .to("direct:syslog")
+                    .end()
+                .end()
                 .to("direct:json-line")
                 .to("file:{{modbus.output.dir}}?fileName=alerts.jsonl&fileExist=Append");
+    }
+
+    /**
+     * The syslog output buffers the record and sends it from its own thread (see README, Syslog output); it takes
+     * alerts, and every event too with modbus.output.syslog.records=all.
+     */
+    private void syslogOutput() {
+        from("direct:syslog")
+                .routeId("syslog-output")
+                .routeConfigurationId("modbus-errors")
+                .bean("syslogOutput", "offer");
     }
 
     private void jsonLine() {
@@ -220,6 +237,12 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                                 .end()
                             .end()
                             .setBody(simple("${body.event}"))
+                            .filter(simple("{{modbus.output.syslog.enabled}} == true"
+                                    + " && '{{modbus.output.syslog.records}}' == 'all'"))
+                                .multicast().aggregationStrategy("#keepOriginal")
+                                    .to("direct:syslog")
+                                .end()
+                            .end()
                             .marshal().json()
                         .end()
                         .to("file:{{modbus.output.dir}}?fileName=events.jsonl&fileExist=Append")

@@ -1,0 +1,87 @@
+package dev.modbuswatch.output.syslog;
+
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocket;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * TCP (RFC 6587) or TLS (RFC 5425) with octet-counting framing: {@code MSG-LEN SP SYSLOG-MSG}. The server never
+ * writes, so a thread reading the socket learns at once when it closes the connection.
+ */
+public final class OctetCountingTransport implements SyslogTransport {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    private final Socket socket;
+    private final OutputStream out;
+    private volatile boolean open = true;
+
+    private OctetCountingTransport(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        InputStream in = socket.getInputStream();
+        Thread watcher = new Thread(() -> watch(in), "syslog-connection-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** @param sockets plain for TCP, an SSL socket factory for TLS (the handshake happens on connect) */
+    public static Connector connector(SocketFactory sockets, String host, int port) {
+        return () -> {
+            Socket socket = sockets.createSocket();
+            try {
+                socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+                socket.setKeepAlive(true);
+                if (socket instanceof SSLSocket tls) {
+                    tls.startHandshake();
+                }
+                return new OctetCountingTransport(socket);
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            }
+        };
+    }
+
+    private void watch(InputStream in) {
+        try {
+            while (in.read() >= 0) {
+                // the server sends nothing we use
+            }
+        } catch (IOException e) {
+            // closed by either side
+        }
+        open = false;
+    }
+
+    @Override
+    public void send(byte[] message) throws IOException {
+        if (!open) {
+            throw new IOException("the server closed the connection");
+        }
+        out.write((message.length + " ").getBytes(StandardCharsets.US_ASCII));
+        out.write(message);
+        out.flush();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+}
