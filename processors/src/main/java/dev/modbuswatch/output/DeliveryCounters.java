@@ -9,15 +9,25 @@ public final class DeliveryCounters {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong buffered = new AtomicLong();
     private final AtomicLong undelivered = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
     private volatile LongSupplier waiting = () -> 0;
 
     public void sent() {
         sent.incrementAndGet();
     }
 
-    /** A record had to wait in the buffer because the server was not reachable. */
+    /** A record had to wait in the buffer because there was no connection to the server (yet). */
     public void buffered() {
         buffered.incrementAndGet();
+    }
+
+    /** A record sent on a connection that was then lost is sent again (it may arrive twice). */
+    public void resent() {
+        resent.incrementAndGet();
+    }
+
+    public long resentCount() {
+        return resent.get();
     }
 
     public void undelivered() {
@@ -47,7 +57,8 @@ public final class DeliveryCounters {
 
     @Override
     public String toString() {
-        return sentCount() + " sent, " + bufferedCount() + " buffered while the server was away, "
+        return sentCount() + " sent, " + bufferedCount() + " buffered while not connected, "
+                + (resentCount() > 0 ? resentCount() + " sent again after a lost connection, " : "")
                 + undeliveredCount() + " undelivered";
     }
 }

@@ -9,10 +9,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * TCP (RFC 6587) or TLS (RFC 5425) with octet-counting framing: {@code MSG-LEN SP SYSLOG-MSG}. The server never
- * writes, so a thread reading the socket learns at once when it closes the connection.
+ * writes, so a thread reading the socket learns at once when it closes the connection. At the end the client closes
+ * its sending side and waits for the server to close too: a server that does so has read everything before it.
  */
 public final class OctetCountingTransport implements SyslogTransport {
 
@@ -21,6 +24,8 @@ public final class OctetCountingTransport implements SyslogTransport {
     private final Socket socket;
     private final OutputStream out;
     private volatile boolean open = true;
+    private volatile boolean reset;
+    private final CountDownLatch serverClosed = new CountDownLatch(1);
 
     private OctetCountingTransport(Socket socket) throws IOException {
         this.socket = socket;
@@ -55,9 +60,28 @@ public final class OctetCountingTransport implements SyslogTransport {
                 // the server sends nothing we use
             }
         } catch (IOException e) {
-            // closed by either side
+            reset = true;
         }
         open = false;
+        serverClosed.countDown();
+    }
+
+    @Override
+    public boolean finish(long timeoutMillis) throws InterruptedException {
+        if (!open) {
+            return false;
+        }
+        try {
+            out.flush();
+            if (socket instanceof SSLSocket) {
+                socket.close(); // SSLSocket has no half-close; its close_notify exchange is the confirmation
+                return !reset;
+            }
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            return false;
+        }
+        return serverClosed.await(timeoutMillis, TimeUnit.MILLISECONDS) && !reset;
     }
 
     @Override

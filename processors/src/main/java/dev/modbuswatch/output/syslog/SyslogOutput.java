@@ -20,12 +20,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * away; the thread reconnects with a growing pause (up to {@link #MAX_BACKOFF}). A record that finds the buffer full,
  * is too large for the transport, or is still waiting when stop's drain time is over goes to the undelivered file with
  * the reason. Stopping (the end of a one-shot run) waits up to the drain time for the buffer to empty.
+ * <p>
+ * TCP and TLS syslog have no acknowledgements: what was written just before the server went away may sit unread in
+ * its socket. So when a connection is found lost, the records sent on it in the last {@link #RESEND_WINDOW} (at most
+ * {@link #RESEND_LIMIT}) are sent again first: delivery is at least once, a record may arrive twice.
  */
 public final class SyslogOutput extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyslogOutput.class);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration FINISH_WAIT = Duration.ofSeconds(5);
+    static final Duration RESEND_WINDOW = Duration.ofSeconds(2);
+    static final int RESEND_LIMIT = 4096;
 
     private final SyslogFormatter formatter;
     private final SyslogTransport.Connector connector;
@@ -44,7 +51,12 @@ public final class SyslogOutput extends ServiceSupport {
     private volatile SyslogTransport current;
     private Thread sender;
 
+    private final Deque<Sent> recent = new ArrayDeque<>();
+
     private record Pending(Map<String, String> record, byte[] message) {
+    }
+
+    private record Sent(Pending pending, long nanos) {
     }
 
     public SyslogOutput(SyslogFormatter formatter, SyslogTransport.Connector connector, String server, int capacity,
@@ -153,7 +165,14 @@ public final class SyslogOutput extends ServiceSupport {
             while (true) {
                 Pending next = next();
                 if (next == null) {
-                    return;
+                    if (transport == null || transport.finish(FINISH_WAIT.toMillis())) {
+                        return;
+                    }
+                    transport.close();
+                    transport = null;
+                    connectionLost("the server did not confirm it read everything");
+                    lossReported = true;
+                    continue;
                 }
                 if (transport != null && !transport.isOpen()) {
                     transport.close();
@@ -185,6 +204,7 @@ public final class SyslogOutput extends ServiceSupport {
                 try {
                     transport.send(next.message());
                     remove(next);
+                    remember(next);
                     counters.sent();
                 } catch (IOException e) {
                     transport.close();
@@ -203,7 +223,32 @@ public final class SyslogOutput extends ServiceSupport {
         }
     }
 
+    private void remember(Pending sent) {
+        long now = System.nanoTime();
+        recent.addLast(new Sent(sent, now));
+        while (recent.size() > RESEND_LIMIT || now - recent.peekFirst().nanos() > RESEND_WINDOW.toNanos()) {
+            recent.pollFirst();
+        }
+    }
+
+    /** Puts what was sent on the lost connection in the last RESEND_WINDOW back at the head of the buffer. */
+    private void resendRecent() {
+        long oldest = System.nanoTime() - RESEND_WINDOW.toNanos();
+        lock.lock();
+        try {
+            for (Sent sent; (sent = recent.pollLast()) != null; ) {
+                if (sent.nanos() - oldest >= 0) {
+                    buffer.addFirst(sent.pending());
+                    counters.resent();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void connectionLost(String reason) {
+        resendRecent();
         connected = false;
         LOG.warn("Syslog connection to {} lost ({}); records wait in the buffer (at most {}) until it is back",
                 server, reason, capacity);

@@ -14,6 +14,15 @@ public interface SyslogTransport extends Closeable {
         return true;
     }
 
+    /**
+     * Ends the connection once everything is sent, where the transport can tell whether the server read it all.
+     *
+     * @return false when the server may not have read everything sent (the connection was lost)
+     */
+    default boolean finish(long timeoutMillis) throws InterruptedException {
+        return true;
+    }
+
     @Override
     void close();
 
