@@ -199,7 +199,8 @@ class SyslogOutputIT {
 
     /**
      * What RFC 5424 structured data holds of a record, by the rule the README documents: a field without a value is
-     * left out, a name longer than 32 characters is cut to 32 (the fields here need no other change).
+     * left out; in a name longer than 32 characters the inner segments become the initials of their words, longest
+     * first, until it fits (the fields of these captures need nothing else).
      */
     private static List<Map<String, String>> withoutNulls(List<Map<String, String>> records) {
         List<Map<String, String>> cleaned = new ArrayList<>();
@@ -207,13 +208,33 @@ class SyslogOutputIT {
             Map<String, String> params = new LinkedHashMap<>();
             record.forEach((name, value) -> {
                 if (value != null) {
-                    String param = name.length() > 32 ? name.substring(0, 32) : name;
+                    String param = sdParamName(name);
                     assertThat(params.put(param, value)).as("SD-PARAM %s is unique", param).isNull();
                 }
             });
             cleaned.add(params);
         }
         return cleaned;
+    }
+
+    private static String sdParamName(String field) {
+        List<String> segments = new ArrayList<>(List.of(field.split("\\.")));
+        while (String.join(".", segments).length() > 32) {
+            int longest = -1;
+            for (int i = 0; i < segments.size() - 1; i++) {
+                if (segments.get(i).contains("_") && (longest < 0
+                        || segments.get(i).length() > segments.get(longest).length())) {
+                    longest = i;
+                }
+            }
+            assertThat(longest).as("a shortenable segment in %s", field).isNotNegative();
+            StringBuilder initials = new StringBuilder();
+            for (String word : segments.get(longest).split("_")) {
+                initials.append(word.charAt(0));
+            }
+            segments.set(longest, initials.toString());
+        }
+        return String.join(".", segments);
     }
 
     private static Map<Map<String, String>, Integer> counts(List<Map<String, String>> records) {

@@ -8,8 +8,11 @@ import java.util.Set;
 /**
  * SD-PARAM names for record field names (RFC 5424 section 6.3.3: 1 to 32 printable US-ASCII characters except
  * {@code = ] "} and space). Field names such as {@code ipv4.src} or {@code modbus.trans_id} are valid as they are;
- * any other character becomes {@code _}, a longer name is cut to 32 characters, and a name that then repeats one
- * already used gets {@code ~2}, {@code ~3}... in its last characters.
+ * any other character becomes {@code _}. In a longer name the segments between dots other than the last are shortened
+ * to the initials of their words, longest segment first, until it fits
+ * ({@code modbus.query.write_multiple_coils.reference_num} -> {@code modbus.query.wmc.reference_num}); what still does
+ * not fit is cut to 32 characters, and a name that then repeats one already used gets {@code ~2}, {@code ~3}... in
+ * its last characters.
  */
 final class StructuredDataNames {
 
@@ -35,12 +38,42 @@ final class StructuredDataNames {
     }
 
     static String valid(String field) {
-        StringBuilder name = new StringBuilder(Math.min(field.length(), MAX_LENGTH));
-        for (int i = 0; i < field.length() && name.length() < MAX_LENGTH; i++) {
+        StringBuilder name = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
             boolean allowed = c > 32 && c < 127 && c != '=' && c != ']' && c != '"';
             name.append(allowed ? c : '_');
         }
-        return name.length() == 0 ? "_" : name.toString();
+        String shortened = shortened(name.toString());
+        return shortened.isEmpty() ? "_" : shortened.substring(0, Math.min(shortened.length(), MAX_LENGTH));
+    }
+
+    private static String shortened(String name) {
+        String[] segments = name.split("\\.", -1);
+        while (String.join(".", segments).length() > MAX_LENGTH) {
+            int longest = -1;
+            for (int i = 0; i < segments.length - 1; i++) {
+                if (initials(segments[i]).length() < segments[i].length()
+                        && (longest < 0 || segments[i].length() > segments[longest].length())) {
+                    longest = i;
+                }
+            }
+            if (longest < 0) {
+                break;
+            }
+            segments[longest] = initials(segments[longest]);
+        }
+        return String.join(".", segments);
+    }
+
+    /** {@code write_multiple_coils} -> {@code wmc} */
+    private static String initials(String segment) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : segment.split("_")) {
+            if (!word.isEmpty()) {
+                initials.append(word.charAt(0));
+            }
+        }
+        return initials.length() == 0 ? segment : initials.toString();
     }
 }

@@ -99,15 +99,22 @@ class SyslogFormattersTest {
     @Test
     void structuredDataNamesAreValid() {
         Map<String, String> names = StructuredDataNames.of(List.of("ipv4.src", "a b=c]d\"e", "ä",
-                "modbus.read_device_identification.object_value_1", "modbus.read_device_identification.object_value_2",
-                ""));
+                "modbus.query.write_multiple_coils.reference_num", "modbus.query.write_multiple_coils.bit_cnt",
+                "modbus.response.write_multiple_registers.exc_code", "a_very_long_single_segment_without_dots_1",
+                "a_very_long_single_segment_without_dots_2", ""));
         assertThat(names.get("ipv4.src")).isEqualTo("ipv4.src");
         assertThat(names.get("a b=c]d\"e")).isEqualTo("a_b_c_d_e");
         assertThat(names.get("ä")).isEqualTo("_");
-        assertThat(names.get("modbus.read_device_identification.object_value_1"))
-                .isEqualTo("modbus.read_device_identificatio");
-        assertThat(names.get("modbus.read_device_identification.object_value_2"))
-                .isEqualTo("modbus.read_device_identificat~2");
+        assertThat(names.get("modbus.query.write_multiple_coils.reference_num"))
+                .isEqualTo("modbus.query.wmc.reference_num");
+        assertThat(names.get("modbus.query.write_multiple_coils.bit_cnt"))
+                .isEqualTo("modbus.query.wmc.bit_cnt");
+        assertThat(names.get("modbus.response.write_multiple_registers.exc_code"))
+                .isEqualTo("modbus.response.wmr.exc_code");
+        assertThat(names.get("a_very_long_single_segment_without_dots_1"))
+                .isEqualTo("a_very_long_single_segment_witho");
+        assertThat(names.get("a_very_long_single_segment_without_dots_2"))
+                .isEqualTo("a_very_long_single_segment_wit~2");
         assertThat(names.get("")).isEqualTo("_~2");
         assertThat(names.values()).allMatch(name -> name.length() <= 32 && name.matches("[!#-<>-\\\\^-~]+"))
                 .doesNotHaveDuplicates();
