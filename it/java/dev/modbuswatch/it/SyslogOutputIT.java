@@ -82,6 +82,28 @@ class SyslogOutputIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "-Dmodbus.output.syslog.protocol=relp | modbus.output.syslog.protocol = 'relp' (application.properties or"
+                    + " a -D override): must be udp, tcp or tls",
+            "-Dmodbus.output.syslog.format=json | modbus.output.syslog.format = 'json' (application.properties or a -D"
+                    + " override): must be rfc5424 or rfc3164",
+            "-Dmodbus.output.syslog.port=70000 | modbus.output.syslog.port = '70000'",
+            "-Dmodbus.output.syslog.facility=local9 | modbus.output.syslog.facility = 'local9'",
+            "-Dmodbus.output.syslog.enabled=yes | modbus.output.syslog.enabled = 'yes'",
+            "-Dmodbus.output.syslog.tls.ca-file=/nonexistent/ca.pem | modbus.output.syslog.tls.ca-file ="
+                    + " '/nonexistent/ca.pem'"})
+    void aBadSettingStopsTheStartNamingTheKey(String setting, String message) throws Exception {
+        List<String> settings = new ArrayList<>(settings("tcp", "rfc5424", 6514));
+        if (setting.contains("tls.")) {
+            settings.add("-Dmodbus.output.syslog.protocol=tls");
+        }
+        settings.add(setting);
+        OneShotProcess run = run(SAMPLE, settings);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("modbus-watch: " + message);
+    }
+
     @Test
     void everyEventAndAlertOfALargerCaptureArrivesWithRecordsAll() throws Exception {
         Path capture = SharedCaptures.require().root().resolve("ITI-ICS-Security-Tools/modbus_test_2.pcap");
@@ -221,18 +243,22 @@ class SyslogOutputIT {
         List<String> segments = new ArrayList<>(List.of(field.split("\\.")));
         while (String.join(".", segments).length() > 32) {
             int longest = -1;
+            List<String> initials = new ArrayList<>();
+            for (String segment : segments) {
+                StringBuilder letters = new StringBuilder();
+                for (String word : segment.split("_")) {
+                    letters.append(word.charAt(0));
+                }
+                initials.add(letters.toString());
+            }
             for (int i = 0; i < segments.size() - 1; i++) {
-                if (segments.get(i).contains("_") && (longest < 0
+                if (initials.get(i).length() < segments.get(i).length() && (longest < 0
                         || segments.get(i).length() > segments.get(longest).length())) {
                     longest = i;
                 }
             }
             assertThat(longest).as("a shortenable segment in %s", field).isNotNegative();
-            StringBuilder initials = new StringBuilder();
-            for (String word : segments.get(longest).split("_")) {
-                initials.append(word.charAt(0));
-            }
-            segments.set(longest, initials.toString());
+            segments.set(longest, initials.get(longest));
         }
         return String.join(".", segments);
     }

@@ -14,9 +14,9 @@ import dev.modbuswatch.output.syslog.TlsSocketFactory;
 import dev.modbuswatch.output.syslog.UdpTransport;
 import org.apache.camel.spi.PropertiesComponent;
 
-import javax.net.SocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,13 +81,13 @@ final class SyslogOutputFactory {
         String protocol = value("protocol", "udp");
         return switch (protocol) {
             case "udp" -> UdpTransport.connector(host, port);
-            case "tcp" -> OctetCountingTransport.connector(SocketFactory.getDefault(), host, port);
+            case "tcp" -> OctetCountingTransport.connector(Socket::new, host, port);
             case "tls" -> OctetCountingTransport.connector(tlsSockets(), host, port);
             default -> throw new SettingException(PREFIX + "protocol", protocol, "must be udp, tcp or tls");
         };
     }
 
-    private SocketFactory tlsSockets() {
+    private OctetCountingTransport.UnconnectedSockets tlsSockets() {
         Path ca = file("tls.ca-file");
         Path certificate = file("tls.certificate-file");
         Path key = file("tls.key-file");

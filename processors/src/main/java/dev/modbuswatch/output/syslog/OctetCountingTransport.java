@@ -1,6 +1,5 @@
 package dev.modbuswatch.output.syslog;
 
-import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -36,10 +35,16 @@ public final class OctetCountingTransport implements SyslogTransport {
         watcher.start();
     }
 
-    /** @param sockets plain for TCP, an SSL socket factory for TLS (the handshake happens on connect) */
-    public static Connector connector(SocketFactory sockets, String host, int port) {
+    /** Makes a socket not yet connected: a plain one for TCP, an SSL socket for TLS. */
+    @FunctionalInterface
+    public interface UnconnectedSockets {
+        Socket create() throws IOException;
+    }
+
+    /** @param sockets {@code Socket::new} for TCP, {@link TlsSocketFactory} for TLS (the handshake is on connect) */
+    public static Connector connector(UnconnectedSockets sockets, String host, int port) {
         return () -> {
-            Socket socket = sockets.createSocket();
+            Socket socket = sockets.create();
             try {
                 socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
                 socket.setKeepAlive(true);

@@ -8,11 +8,8 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import javax.net.SocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +41,22 @@ public final class TlsSocketFactory {
      * @param keyFile         PEM PKCS#8 ("BEGIN PRIVATE KEY") key of the client certificate
      * @throws IOException naming the file that cannot be read or used
      */
-    public static SocketFactory create(Path caFile, Path certificateFile, Path keyFile, boolean verify)
-            throws IOException {
+    public static OctetCountingTransport.UnconnectedSockets create(Path caFile, Path certificateFile, Path keyFile,
+                                                                   boolean verify) throws IOException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(certificateFile == null ? null : keyManagers(certificateFile, keyFile),
                     verify ? trustManagers(caFile) : new TrustManager[] {new AnyCertificate()}, null);
-            return new VerifyingFactory(context.getSocketFactory(), verify);
+            SSLSocketFactory sockets = context.getSocketFactory();
+            return () -> {
+                SSLSocket socket = (SSLSocket) sockets.createSocket();
+                if (verify) {
+                    SSLParameters parameters = socket.getSSLParameters();
+                    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                    socket.setSSLParameters(parameters);
+                }
+                return socket;
+            };
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -115,48 +121,6 @@ public final class TlsSocketFactory {
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IOException(file + " is not a valid " + algorithm + " private key: " + e.getMessage(), e);
-        }
-    }
-
-    /** Adds host name verification to every socket when verification is on. */
-    private static final class VerifyingFactory extends SocketFactory {
-        private final SSLSocketFactory sockets;
-        private final boolean verify;
-
-        VerifyingFactory(SSLSocketFactory sockets, boolean verify) {
-            this.sockets = sockets;
-            this.verify = verify;
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            SSLSocket socket = (SSLSocket) sockets.createSocket();
-            if (verify) {
-                SSLParameters parameters = socket.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                socket.setSSLParameters(parameters);
-            }
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException("connect an unconnected socket");
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException("connect an unconnected socket");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException("connect an unconnected socket");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException("connect an unconnected socket");
         }
     }
 

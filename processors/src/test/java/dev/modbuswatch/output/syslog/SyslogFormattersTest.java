@@ -101,7 +101,9 @@ class SyslogFormattersTest {
         Map<String, String> names = StructuredDataNames.of(List.of("ipv4.src", "a b=c]d\"e", "ä",
                 "modbus.query.write_multiple_coils.reference_num", "modbus.query.write_multiple_coils.bit_cnt",
                 "modbus.response.write_multiple_registers.exc_code", "a_very_long_single_segment_without_dots_1",
-                "a_very_long_single_segment_without_dots_2", ""));
+                "a_very_long_single_segment_without_dots_2", "modbus.query.write_multiple_coils.starting_address", ""));
+        assertThat(names.get("modbus.query.write_multiple_coils.starting_address"))
+                .isEqualTo("m.query.wmc.starting_address");
         assertThat(names.get("ipv4.src")).isEqualTo("ipv4.src");
         assertThat(names.get("a b=c]d\"e")).isEqualTo("a_b_c_d_e");
         assertThat(names.get("ä")).isEqualTo("_");

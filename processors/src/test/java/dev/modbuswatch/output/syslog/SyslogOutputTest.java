@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.SocketFactory;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -41,7 +40,7 @@ class SyslogOutputTest {
     }
 
     private SyslogOutput output(int port, int capacity, Duration drain, DeliveryCounters counters) {
-        return new SyslogOutput(NAME_ONLY, OctetCountingTransport.connector(SocketFactory.getDefault(), "127.0.0.1",
+        return new SyslogOutput(NAME_ONLY, OctetCountingTransport.connector(Socket::new, "127.0.0.1",
                 port), "tcp://127.0.0.1:" + port, capacity, drain,
                 new UndeliveredFile(dir.resolve("syslog-undelivered.jsonl")), counters);
     }
