@@ -34,6 +34,7 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
         alerts();
         azureDataCollector();
         azureIngestion();
+        syslogOutput();
         jsonLine();
         modbusCapture();
     }
@@ -237,6 +238,11 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                 .filter(simple("{{modbus.output.azure-ingestion.enabled}}"))
                     .to("direct:azure-ingestion")
                 .end()
+                .filter(simple("{{modbus.output.syslog.enabled}}"))
+                    .multicast().aggregationStrategy("#keepOriginal")
+                        .to("direct:syslog")
+                    .end()
+                .end()
                 .to("direct:json-line")
                 .to("file:{{modbus.output.dir}}?fileName=alerts.jsonl&fileExist=Append");
     }
@@ -257,6 +263,17 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                 .routeId("azure-ingestion")
                 .routeConfigurationId("modbus-errors")
                 .bean("azureIngestion", "offer");
+    }
+
+    /**
+     * The syslog output buffers the record and sends it from its own thread (see README, Syslog output); it takes
+     * alerts, and every event too with modbus.output.syslog.records=all.
+     */
+    private void syslogOutput() {
+        from("direct:syslog")
+                .routeId("syslog-output")
+                .routeConfigurationId("modbus-errors")
+                .bean("syslogOutput", "offer");
     }
 
     private void jsonLine() {
@@ -292,6 +309,12 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                                 .end()
                             .end()
                             .setBody(simple("${body.event}"))
+                            .filter(simple("{{modbus.output.syslog.enabled}} == true"
+                                    + " && '{{modbus.output.syslog.records}}' == 'all'"))
+                                .multicast().aggregationStrategy("#keepOriginal")
+                                    .to("direct:syslog")
+                                .end()
+                            .end()
                             .marshal().json()
                         .end()
                         .to("file:{{modbus.output.dir}}?fileName=events.jsonl&fileExist=Append")

@@ -22,8 +22,10 @@ import dev.modbuswatch.event.EventTimeFormat;
 import dev.modbuswatch.event.ModbusEventMapper;
 import dev.modbuswatch.event.TransactionRecordMapper;
 import dev.modbuswatch.output.DeadLetterRecords;
+import dev.modbuswatch.output.DeliveryCounters;
 import dev.modbuswatch.output.JsonLinesAggregation;
 import dev.modbuswatch.output.RunSummary;
+import dev.modbuswatch.output.syslog.SyslogOutput;
 import dev.modbuswatch.profile.DeviceProfiles;
 import dev.modbuswatch.profile.RegisterEnrichment;
 import org.apache.camel.BindToRegistry;
@@ -31,6 +33,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.aggregate.AggregateController;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.processor.aggregate.DefaultAggregateController;
 import org.apache.camel.processor.aggregate.MemoryAggregationRepository;
 import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
@@ -47,16 +50,30 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     private static final List<String> SWITCHES = List.of("modbus.output.transactions.enabled",
             "modbus.detect.bad-login.enabled", "modbus.detect.brute-force.enabled",
             "modbus.detect.unauthorized-write.enabled", "modbus.detect.unanswered-write.enabled",
-            "modbus.detect.protocol-anomaly.enabled");
+            "modbus.detect.protocol-anomaly.enabled", "modbus.output.syslog.enabled");
 
     @Override
-    public void configure(CamelContext camelContext) {
+    public void configure(CamelContext camelContext) throws Exception {
         for (String key : SWITCHES) {
             Settings.flag(key, camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
         }
         new AzureOutputs(camelContext).register();
+        syslogOutput(camelContext);
     }
 
+    /** Bound whether enabled or not (the routes name it); started, and drained on stop, only when enabled. */
+    private void syslogOutput(CamelContext camelContext) throws Exception {
+        PropertiesComponent properties = camelContext.getPropertiesComponent();
+        boolean enabled = SyslogOutputFactory.enabled(properties);
+        SyslogOutput output = new SyslogOutputFactory(properties)
+                .create(enabled ? runSummary.output("syslog") : new DeliveryCounters());
+        camelContext.getRegistry().bind("syslogOutput", output);
+        if (enabled) {
+            camelContext.addService(output, true, true);
+        }
+    }
+
+    private final RunSummary runSummary = new RunSummary();
     private final MemoryAggregationRepository transactionRepository = new MemoryAggregationRepository();
     private final AggregateController transactionController = new DefaultAggregateController();
     private final MemoryAggregationRepository loginBurstRepository = new MemoryAggregationRepository();
@@ -86,7 +103,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
 
     @BindToRegistry("runSummary")
     public RunSummary runSummary() {
-        return new RunSummary();
+        return runSummary;
     }
 
     @BindToRegistry("deadLetterRecords")

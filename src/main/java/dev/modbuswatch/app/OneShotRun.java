@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 final class OneShotRun {
 
     static final List<String> OUTPUT_FILES = List.of("events.jsonl", "alerts.jsonl", "transactions.jsonl",
-            "anomalies.jsonl", "dead-letter.jsonl");
+            "anomalies.jsonl", "dead-letter.jsonl", SyslogOutputFactory.UNDELIVERED_FILE);
     private static final long PROGRESS_BAR_MIN_BYTES = 32L * 1024 * 1024;
 
     private final Path capture;
@@ -148,6 +148,12 @@ final class OneShotRun {
                     : routes.alertsByName().entrySet().stream().map(alert -> alert.getKey() + " " + alert.getValue())
                     .collect(Collectors.joining(", ")));
             text.append("\n  malformed: ").append(routes.malformedPdus()).append(" PDUs");
+            routes.outputs().forEach((name, counters) -> {
+                text.append("\n  ").append(name).append(": ").append(counters);
+                if (counters.undeliveredCount() > 0) {
+                    text.append(" (in ").append(output.resolve(name + "-undelivered.jsonl")).append(')');
+                }
+            });
             if (routes.deadLetters() > 0) {
                 text.append("\n  warning: ").append(routes.deadLetters()).append(" records that failed in the routes"
                         + " are in ").append(output.resolve("dead-letter.jsonl"));
