@@ -2,6 +2,7 @@
 # Builds and runs the JMH micro-benchmarks of bench/java (Maven profile `bench`): the Modbus decoder
 # (ModbusDecoderBenchmark) and frame decoding + TCP reassembly (TcpReassemblyBenchmark). Arguments go to JMH,
 # e.g. `scripts/jmh.sh TcpReassembly -wi 2 -i 3`; `scripts/jmh.sh -h` lists JMH's options.
+# MAVEN_OFFLINE=1 builds offline (-o) once the JMH artifacts are in ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=target/jmh
