@@ -147,10 +147,21 @@ class SyslogOutputTest {
         }
     }
 
-    private FramedServer server(int port) throws IOException {
+    private FramedServer server(int port) throws IOException, InterruptedException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        // A closed server socket frees its port only once its accepting thread has left accept().
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!socket.isBound()) {
+            try {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (java.net.BindException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
         FramedServer server = new FramedServer(socket);
         servers.add(server);
         return server;
