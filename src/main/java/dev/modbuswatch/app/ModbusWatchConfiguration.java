@@ -22,7 +22,6 @@ import dev.modbuswatch.event.EventTimeFormat;
 import dev.modbuswatch.event.ModbusEventMapper;
 import dev.modbuswatch.event.TransactionRecordMapper;
 import dev.modbuswatch.output.DeadLetterRecords;
-import dev.modbuswatch.output.DeliveryCounters;
 import dev.modbuswatch.output.JsonLinesAggregation;
 import dev.modbuswatch.output.RunSummary;
 import dev.modbuswatch.output.syslog.SyslogOutput;
@@ -61,16 +60,16 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
         syslogOutput(camelContext);
     }
 
-    /** Bound whether enabled or not (the routes name it); started, and drained on stop, only when enabled. */
+    /** A switched-off output is a {@link DisabledOutput}, so the routes that name it still start. */
     private void syslogOutput(CamelContext camelContext) throws Exception {
         PropertiesComponent properties = camelContext.getPropertiesComponent();
-        boolean enabled = SyslogOutputFactory.enabled(properties);
-        SyslogOutput output = new SyslogOutputFactory(properties)
-                .create(enabled ? runSummary.output("syslog") : new DeliveryCounters());
-        camelContext.getRegistry().bind("syslogOutput", output);
-        if (enabled) {
-            camelContext.addService(output, true, true);
+        if (!SyslogOutputFactory.enabled(properties)) {
+            camelContext.getRegistry().bind("syslogOutput", new DisabledOutput(SyslogOutputFactory.PREFIX + "enabled"));
+            return;
         }
+        SyslogOutput output = new SyslogOutputFactory(properties).create();
+        camelContext.getRegistry().bind("syslogOutput", output);
+        camelContext.addService(output, true, true);
     }
 
     private final RunSummary runSummary = new RunSummary();

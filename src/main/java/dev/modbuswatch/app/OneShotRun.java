@@ -5,8 +5,7 @@ import dev.modbuswatch.component.pcap.PcapConsumer;
 import dev.modbuswatch.component.pcap.capture.CaptureFileReader;
 import dev.modbuswatch.component.pcap.tcp.TrafficStatistics;
 import dev.modbuswatch.output.RunSummary;
-import dev.modbuswatch.output.delivery.BatchDelivery;
-import dev.modbuswatch.output.delivery.DeliveryCounters;
+import dev.modbuswatch.output.delivery.RemoteOutput;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
@@ -61,7 +60,7 @@ final class OneShotRun {
         CaptureCompletion completion = new CaptureCompletion(main::completed);
         ProgressDisplay progress = new ProgressDisplay();
         AtomicReference<RunSummary> summary = new AtomicReference<>();
-        List<BatchDelivery> remoteOutputs = new ArrayList<>();
+        List<RemoteOutput> remoteOutputs = new ArrayList<>();
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
@@ -73,7 +72,7 @@ final class OneShotRun {
                 showProgress(started.getCamelContext(), progress);
                 summary.set(started.getCamelContext().getRegistry().lookupByNameAndType("runSummary",
                         RunSummary.class));
-                remoteOutputs.addAll(started.getCamelContext().getRegistry().findByType(BatchDelivery.class));
+                remoteOutputs.addAll(started.getCamelContext().getRegistry().findByType(RemoteOutput.class));
             }
         });
         try {
@@ -93,22 +92,9 @@ final class OneShotRun {
     }
 
     /** Runs after the context stopped, so each output has delivered or spooled all it was given. */
-    private static String deliveries(List<BatchDelivery> outputs) {
-        StringBuilder text = new StringBuilder();
-        outputs.stream().sorted(Comparator.comparing(BatchDelivery::name)).forEach(output -> {
-            DeliveryCounters counters = output.counters();
-            text.append("\n  ").append(output.name()).append(": ").append(counters.sent()).append(" records sent (")
-                    .append(counters.replayed()).append(" from the spool), ").append(counters.retried())
-                    .append(" retried, ").append(counters.spooled()).append(" spooled, ")
-                    .append(counters.deadLettered()).append(" dead-lettered");
-            long waiting = output.spool().records();
-            text.append(waiting == 0 ? "; all delivered" : "; " + waiting + " records wait in the spool "
-                    + output.spool().folder() + " for the next run");
-            if (counters.deadLettered() > 0) {
-                text.append("; refused records are in ").append(output.deadLetters().file());
-            }
-        });
-        return text.toString();
+    private static String deliveries(List<RemoteOutput> outputs) {
+        return outputs.stream().sorted(Comparator.comparing(RemoteOutput::name))
+                .map(output -> "\n  " + output.name() + ": " + output.summary()).collect(Collectors.joining());
     }
 
     private void showProgress(CamelContext context, ProgressDisplay display) {
@@ -148,12 +134,6 @@ final class OneShotRun {
                     : routes.alertsByName().entrySet().stream().map(alert -> alert.getKey() + " " + alert.getValue())
                     .collect(Collectors.joining(", ")));
             text.append("\n  malformed: ").append(routes.malformedPdus()).append(" PDUs");
-            routes.outputs().forEach((name, counters) -> {
-                text.append("\n  ").append(name).append(": ").append(counters);
-                if (counters.undeliveredCount() > 0) {
-                    text.append(" (in ").append(output.resolve(name + "-undelivered.jsonl")).append(')');
-                }
-            });
             if (routes.deadLetters() > 0) {
                 text.append("\n  warning: ").append(routes.deadLetters()).append(" records that failed in the routes"
                         + " are in ").append(output.resolve("dead-letter.jsonl"));

@@ -1,7 +1,7 @@
 package dev.modbuswatch.app;
 
-import dev.modbuswatch.output.DeliveryCounters;
-import dev.modbuswatch.output.UndeliveredFile;
+import dev.modbuswatch.output.delivery.DeliveryCounters;
+import dev.modbuswatch.output.delivery.DeadLetterFile;
 import dev.modbuswatch.output.syslog.OctetCountingTransport;
 import dev.modbuswatch.output.syslog.Rfc3164Formatter;
 import dev.modbuswatch.output.syslog.Rfc5424Formatter;
@@ -39,7 +39,7 @@ final class SyslogOutputFactory {
         return Settings.flag(PREFIX + "enabled", properties.resolveProperty(PREFIX + "enabled").orElse("false"));
     }
 
-    SyslogOutput create(DeliveryCounters counters) {
+    SyslogOutput create() {
         String recordsKey = PREFIX + "records";
         String records = value("records", "alerts");
         if (!records.equals("alerts") && !records.equals("all")) {
@@ -57,8 +57,8 @@ final class SyslogOutputFactory {
         return new SyslogOutput(formatter(), connector(host, port), server,
                 Settings.positiveCount(PREFIX + "buffer-size", value("buffer-size", "10000")),
                 Duration.ofMillis(Settings.positiveMillis(PREFIX + "drain-timeout", value("drain-timeout", "30000"))),
-                new UndeliveredFile(Path.of(properties.resolveProperty("modbus.output.dir").orElse("data"),
-                        UNDELIVERED_FILE)), counters);
+                new DeadLetterFile(Path.of(properties.resolveProperty("modbus.output.dir").orElse("data"),
+                        UNDELIVERED_FILE), "syslog"), new DeliveryCounters());
     }
 
     private SyslogFormatter formatter() {

@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the routes produced: transactions by status, alerts by name, malformed PDUs, dead letters, what
- * each remote output delivered. For the end-of-run
+ * What the routes produced: transactions by status, alerts by name, malformed PDUs, dead letters. For the end-of-run
  * summary.
  */
 public final class RunSummary {
@@ -21,16 +20,6 @@ public final class RunSummary {
     private final Map<String, LongAdder> alerts = new ConcurrentHashMap<>();
     private final LongAdder malformedPdus = new LongAdder();
     private final LongAdder deadLetters = new LongAdder();
-    private final Map<String, DeliveryCounters> outputs = new ConcurrentHashMap<>();
-
-    /** @return the counters of a remote output (such as syslog), shown in the summary */
-    public DeliveryCounters output(String name) {
-        return outputs.computeIfAbsent(name, key -> new DeliveryCounters());
-    }
-
-    public Map<String, DeliveryCounters> outputs() {
-        return new TreeMap<>(outputs);
-    }
 
     public void transaction(ModbusTransaction transaction) {
         transactions.computeIfAbsent(transaction.status(), status -> new LongAdder()).increment();

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * refused for good (a 4xx other than 408 and 429, or too large for one call) goes to the {@link DeadLetterFile}.
  * Stopping delivers or spools everything offered: it waits up to {@code drainTimeout}, then spools what is left.
  */
-public final class BatchDelivery extends ServiceSupport {
+public final class BatchDelivery extends ServiceSupport implements RemoteOutput {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchDelivery.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,8 +59,19 @@ public final class BatchDelivery extends ServiceSupport {
         queue.add(record instanceof String json ? json : JSON.writeValueAsString(record));
     }
 
+    @Override
     public String name() {
         return target.name();
+    }
+
+    @Override
+    public String summary() {
+        long waiting = spool.records();
+        return counters.sent() + " records sent (" + counters.replayed() + " from the spool), " + counters.retried()
+                + " retried, " + counters.spooled() + " spooled, " + counters.deadLettered() + " dead-lettered"
+                + (waiting == 0 ? "; all delivered" : "; " + waiting + " records wait in the spool " + spool.folder()
+                + " for the next run")
+                + (counters.deadLettered() > 0 ? "; refused records are in " + deadLetters.file() : "");
     }
 
     public DeliveryCounters counters() {

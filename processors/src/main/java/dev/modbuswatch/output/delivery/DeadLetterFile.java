@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** Records an output's endpoint refused for good, one JSON line each with the reason and the endpoint's answer. */
+/**
+ * Records an output gave up on (refused for good by its endpoint, or impossible to send), one JSON line each with the
+ * reason and, where there was one, the endpoint's answer.
+ */
 public final class DeadLetterFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +30,11 @@ public final class DeadLetterFile {
 
     public Path file() {
         return file;
+    }
+
+    /** A record given up without an answer from the endpoint (it could not be sent at all). */
+    public void write(Map<String, String> record, String reason) throws IOException {
+        write(List.of(JSON.writeValueAsString(record)), reason, null);
     }
 
     synchronized void write(List<String> records, String reason, HttpAnswer answer) throws IOException {

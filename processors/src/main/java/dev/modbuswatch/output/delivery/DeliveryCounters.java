@@ -2,7 +2,10 @@ package dev.modbuswatch.output.delivery;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Records of one output: accepted by the endpoint, sent again after a failed call, spooled, dead-lettered. */
+/**
+ * Records of one remote output: accepted by the endpoint, sent again after a failed call or a lost connection, held
+ * while the endpoint was unreachable, spooled, dead-lettered (refused for good or given up).
+ */
 public final class DeliveryCounters {
 
     private final LongAdder sent = new LongAdder();
@@ -10,24 +13,34 @@ public final class DeliveryCounters {
     private final LongAdder retried = new LongAdder();
     private final LongAdder spooled = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder held = new LongAdder();
 
-    void sent(int records, boolean fromSpool) {
+    public void sent(int records, boolean fromSpool) {
         sent.add(records);
         if (fromSpool) {
             replayed.add(records);
         }
     }
 
-    void retried(int records) {
+    public void retried(int records) {
         retried.add(records);
     }
 
-    void spooled(int records) {
+    public void spooled(int records) {
         spooled.add(records);
     }
 
-    void deadLettered(int records) {
+    public void deadLettered(int records) {
         deadLettered.add(records);
+    }
+
+    /** A record waited because the endpoint could not be reached (yet). */
+    public void held(int records) {
+        held.add(records);
+    }
+
+    public long held() {
+        return held.sum();
     }
 
     public long sent() {

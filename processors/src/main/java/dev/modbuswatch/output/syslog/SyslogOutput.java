@@ -1,7 +1,8 @@
 package dev.modbuswatch.output.syslog;
 
-import dev.modbuswatch.output.DeliveryCounters;
-import dev.modbuswatch.output.UndeliveredFile;
+import dev.modbuswatch.output.delivery.DeadLetterFile;
+import dev.modbuswatch.output.delivery.DeliveryCounters;
+import dev.modbuswatch.output.delivery.RemoteOutput;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * its socket. So when a connection is found lost, the records sent on it in the last {@link #RESEND_WINDOW} (at most
  * {@link #RESEND_LIMIT}) are sent again first: delivery is at least once, a record may arrive twice.
  */
-public final class SyslogOutput extends ServiceSupport {
+public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyslogOutput.class);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -39,7 +40,7 @@ public final class SyslogOutput extends ServiceSupport {
     private final String server;
     private final int capacity;
     private final Duration drainTime;
-    private final UndeliveredFile undelivered;
+    private final DeadLetterFile undelivered;
     private final DeliveryCounters counters;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -60,7 +61,7 @@ public final class SyslogOutput extends ServiceSupport {
     }
 
     public SyslogOutput(SyslogFormatter formatter, SyslogTransport.Connector connector, String server, int capacity,
-                        Duration drainTime, UndeliveredFile undelivered, DeliveryCounters counters) {
+                        Duration drainTime, DeadLetterFile undelivered, DeliveryCounters counters) {
         this.formatter = formatter;
         this.connector = connector;
         this.server = server;
@@ -68,7 +69,6 @@ public final class SyslogOutput extends ServiceSupport {
         this.drainTime = drainTime;
         this.undelivered = undelivered;
         this.counters = counters;
-        counters.waitingIn(this::waiting);
     }
 
     /** Takes a record (an alert or event) for sending; never blocks on the network. */
@@ -85,7 +85,7 @@ public final class SyslogOutput extends ServiceSupport {
                 if (!overflowing) {
                     overflowing = true;
                     LOG.warn("Syslog buffer full ({} records) while {} is unreachable: records go to {} until it"
-                            + " drains", capacity, server, undelivered.path());
+                            + " drains", capacity, server, undelivered.file());
                 }
                 giveUp(record, stopping ? "syslog output stopped" : "buffer full (" + capacity + " records) while "
                         + server + " was unreachable");
@@ -93,7 +93,7 @@ public final class SyslogOutput extends ServiceSupport {
             }
             buffer.addLast(new Pending(record, message));
             if (!connected) {
-                counters.buffered();
+                counters.held(1);
             }
             changed.signalAll();
         } finally {
@@ -105,13 +105,17 @@ public final class SyslogOutput extends ServiceSupport {
         return counters;
     }
 
-    private long waiting() {
-        lock.lock();
-        try {
-            return buffer.size();
-        } finally {
-            lock.unlock();
-        }
+    @Override
+    public String name() {
+        return "syslog";
+    }
+
+    @Override
+    public String summary() {
+        return counters.sent() + " sent, " + counters.held() + " buffered while not connected, "
+                + (counters.retried() > 0 ? counters.retried() + " sent again after a lost connection, " : "")
+                + counters.deadLettered() + " undelivered"
+                + (counters.deadLettered() > 0 ? " (in " + undelivered.file() + ")" : "");
     }
 
     @Override
@@ -145,7 +149,7 @@ public final class SyslogOutput extends ServiceSupport {
             int left = buffer.size();
             if (left > 0) {
                 LOG.warn("{} syslog records not delivered to {} within {} ms: written to {}", left, server,
-                        drainTime.toMillis(), undelivered.path());
+                        drainTime.toMillis(), undelivered.file());
             }
             for (Pending pending; (pending = buffer.pollFirst()) != null; ) {
                 giveUp(pending.record(), "not delivered to " + server + " before the output stopped");
@@ -205,7 +209,7 @@ public final class SyslogOutput extends ServiceSupport {
                     transport.send(next.message());
                     remove(next);
                     remember(next);
-                    counters.sent();
+                    counters.sent(1, false);
                 } catch (IOException e) {
                     transport.close();
                     transport = null;
@@ -239,7 +243,7 @@ public final class SyslogOutput extends ServiceSupport {
             for (Sent sent; (sent = recent.pollLast()) != null; ) {
                 if (sent.nanos() - oldest >= 0) {
                     buffer.addFirst(sent.pending());
-                    counters.resent();
+                    counters.retried(1);
                 }
             }
         } finally {
@@ -295,7 +299,12 @@ public final class SyslogOutput extends ServiceSupport {
     }
 
     private void giveUp(Map<String, String> record, String reason) {
-        undelivered.write(record, reason);
-        counters.undelivered();
+        counters.deadLettered(1);
+        try {
+            undelivered.write(record, reason);
+        } catch (IOException e) {
+            LOG.error("Syslog record lost: it could not be sent ({}) nor written to {}: {}", reason,
+                    undelivered.file(), e.toString());
+        }
     }
 }

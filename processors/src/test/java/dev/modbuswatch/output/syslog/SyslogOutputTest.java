@@ -1,8 +1,8 @@
 package dev.modbuswatch.output.syslog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modbuswatch.output.DeliveryCounters;
-import dev.modbuswatch.output.UndeliveredFile;
+import dev.modbuswatch.output.delivery.DeliveryCounters;
+import dev.modbuswatch.output.delivery.DeadLetterFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,7 @@ class SyslogOutputTest {
     private SyslogOutput output(int port, int capacity, Duration drain, DeliveryCounters counters) {
         return new SyslogOutput(NAME_ONLY, OctetCountingTransport.connector(Socket::new, "127.0.0.1",
                 port), "tcp://127.0.0.1:" + port, capacity, drain,
-                new UndeliveredFile(dir.resolve("syslog-undelivered.jsonl")), counters);
+                new DeadLetterFile(dir.resolve("syslog-undelivered.jsonl"), "syslog"), counters);
     }
 
     @Test
@@ -56,8 +56,8 @@ class SyslogOutputTest {
         }
         output.stop();
         assertThat(server.messages()).containsExactly("a", "Zähler", "x y");
-        assertThat(counters.sentCount()).isEqualTo(3);
-        assertThat(counters.undeliveredCount()).isZero();
+        assertThat(counters.sent()).isEqualTo(3);
+        assertThat(counters.deadLettered()).isZero();
     }
 
     @Test
@@ -73,8 +73,8 @@ class SyslogOutputTest {
         poll(() -> server.messages().size() == 10);
         output.stop();
         assertThat(server.messages()).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
-        assertThat(counters.bufferedCount()).isEqualTo(10);
-        assertThat(counters.undeliveredCount()).isZero();
+        assertThat(counters.held()).isEqualTo(10);
+        assertThat(counters.deadLettered()).isZero();
     }
 
     @Test
@@ -117,20 +117,20 @@ class SyslogOutputTest {
         assertThat(reasons.subList(3, 5)).allMatch(reason -> reason.contains("before the output stopped"));
         assertThat(records).containsExactlyInAnyOrder(Map.of("n", "m0"), Map.of("n", "m1"), Map.of("n", "m2"),
                 Map.of("n", "m3"), Map.of("n", "m4"));
-        assertThat(counters.undeliveredCount()).isEqualTo(5);
-        assertThat(counters.sentCount()).isZero();
+        assertThat(counters.deadLettered()).isEqualTo(5);
+        assertThat(counters.sent()).isZero();
     }
 
     @Test
     void aMessageTooLargeForADatagramGoesToTheFile() throws Exception {
         DeliveryCounters counters = new DeliveryCounters();
         SyslogOutput output = new SyslogOutput(NAME_ONLY, UdpTransport.connector("127.0.0.1", freePort()), "udp",
-                10, Duration.ofSeconds(1), new UndeliveredFile(dir.resolve("u.jsonl")), counters);
+                10, Duration.ofSeconds(1), new DeadLetterFile(dir.resolve("u.jsonl"), "syslog"), counters);
         output.start();
         output.offer(Map.of("n", "x".repeat(UdpTransport.MAX_DATAGRAM + 1)));
         output.stop();
         assertThat(Files.readString(dir.resolve("u.jsonl"))).contains("larger than the transport carries");
-        assertThat(counters.undeliveredCount()).isEqualTo(1);
+        assertThat(counters.deadLettered()).isEqualTo(1);
     }
 
     private static void poll(BooleanSupplier condition) throws InterruptedException {
