@@ -1,6 +1,5 @@
 package dev.modbuswatch.output.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -54,9 +53,16 @@ public final class BatchDelivery extends ServiceSupport implements RemoteOutput 
         this.drainTimeout = drainTimeout;
     }
 
-    /** Takes a record (a map or bean Jackson can write) for delivery. */
-    public void offer(Object record) throws JsonProcessingException {
-        queue.add(record instanceof String json ? json : JSON.writeValueAsString(record));
+    /** Takes a record (a map or bean Jackson can write) for delivery; once stopped, straight to the spool. */
+    public void offer(Object record) throws IOException {
+        String json = record instanceof String text ? text : JSON.writeValueAsString(record);
+        synchronized (this) { // a stop (also synchronized) cannot end the worker between the check and the add
+            if (worker == null || !worker.isAlive()) {
+                toSpool(List.of(json), "the output is not running");
+            } else {
+                queue.add(json);
+            }
+        }
     }
 
     @Override

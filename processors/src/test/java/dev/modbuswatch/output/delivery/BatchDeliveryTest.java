@@ -121,4 +121,17 @@ class BatchDeliveryTest {
         assertThat(second.counters().replayed()).isEqualTo(2);
         assertThat(second.spool().isEmpty()).isTrue();
     }
+
+    @Test
+    void aRecordOfferedAfterTheStopIsSpooledNotLost() throws Exception {
+        FakeTarget target = new FakeTarget(1000);
+        BatchDelivery delivery = delivery(target, 0);
+        delivery.start();
+        delivery.stop();
+        offer(delivery, "{\"late\":1}");
+
+        assertThat(target.bodies).isEmpty();
+        assertThat(delivery.spool().oldest().orElseThrow().records()).containsExactly("{\"late\":1}");
+        assertThat(delivery.counters().spooled()).isEqualTo(1);
+    }
 }
