@@ -19,7 +19,12 @@ record OneShotProcess(int exitCode, String stderr, Path output) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static OneShotProcess run(Path capture, Path output, String... extraArguments) throws Exception {
-        Path jar = Path.of(System.getProperty("modbuswatch.jar", "target/modbus-watch.jar"));
+        return run(Path.of(System.getProperty("modbuswatch.jar", "target/modbus-watch.jar")), capture, output,
+                extraArguments);
+    }
+
+    /** The same with another runnable jar, such as the Quarkus runtime's quarkus-run.jar. */
+    static OneShotProcess run(Path jar, Path capture, Path output, String... extraArguments) throws Exception {
         assertThat(jar).as("the packaged jar (mvn package builds it)").exists();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
