@@ -1,9 +1,8 @@
 package dev.modbuswatch.app;
 
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.camel.quarkus.main.CamelMain;
 
@@ -21,11 +20,14 @@ public class QuarkusModbusWatch implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        // A signal, or a restart in dev mode, asks Quarkus to exit; Quarkus then waits for run() to return, so the
+        // routes have to be stopped from here (ShutdownEvent comes only after run() returned).
+        Thread exit = new Thread(() -> {
+            Quarkus.waitForExit();
+            camelMain.completed();
+        }, "modbus-watch-exit");
+        exit.setDaemon(true);
+        exit.start();
         return ModbusWatch.execute(overrides -> CamelMainFactory.configure(camelMain, overrides), args);
-    }
-
-    /** A signal, or a restart in dev mode, ends the continuous run. */
-    void stopRoutes(@Observes ShutdownEvent shutdown) {
-        camelMain.completed();
     }
 }
