@@ -1,18 +1,11 @@
 package dev.modbuswatch.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +14,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
@@ -32,16 +24,11 @@ class DslEquivalenceIT {
 
     private static final Path SAMPLE = Path.of(System.getProperty("project.basedir", "."))
             .resolve("samples/seed-scenario.pcap");
-    private static final List<String> OUTPUT_FILES = List.of("events.jsonl", "alerts.jsonl", "transactions.jsonl",
-            "anomalies.jsonl");
-    /** The only field whose value depends on when the run happened. */
-    private static final String RECEIVED_TIME = "EventReceivedTime";
     private static final String JAVA_DSL = "-Dmodbus.routes.dsl=java";
     private static final String JAVA_DSL_LOGGED = "Routes: the Java DSL";
     /** A log line at a level that reports no problem (Camel's "is starting", ours). */
     private static final Pattern INFO_LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (TRACE|DEBUG|INFO) ");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+    
     @TempDir
     Path folder;
 
@@ -75,7 +62,7 @@ class DslEquivalenceIT {
         assertThat(run.stderr().lines().filter(line -> !INFO_LOG_LINE.matcher(line).find()))
                 .as("stderr apart from informational log lines").singleElement().asString()
                 .startsWith("modbus-watch: ").contains("modbus.routes.dsl", "'cobol'", "yaml", "java");
-        for (String file : OUTPUT_FILES) {
+        for (String file : SameOutputFiles.OUTPUT_FILES) {
             assertThat(out.resolve(file)).doesNotExist();
         }
     }
@@ -93,19 +80,7 @@ class DslEquivalenceIT {
         assertThat(javaRun.stderr()).as("the Java DSL run says it uses the Java DSL").contains(JAVA_DSL_LOGGED);
         assertThat(yaml.stderr()).as("the YAML DSL run does not use the Java DSL").doesNotContain(JAVA_DSL_LOGGED);
 
-        assertThat(written(javaRun.output())).as("output files written by the Java DSL")
-                .containsExactlyElementsOf(written(yaml.output()));
-        for (String file : written(yaml.output())) {
-            List<String> expected = withoutReceivedTime(yaml.output().resolve(file));
-            List<String> actual = withoutReceivedTime(javaRun.output().resolve(file));
-            for (int line = 0; line < Math.min(expected.size(), actual.size()); line++) {
-                if (!expected.get(line).equals(actual.get(line))) {
-                    fail("%s line %d differs between the DSLs:%n  yaml: %s%n  java: %s", file, line + 1,
-                            expected.get(line), actual.get(line));
-                }
-            }
-            assertThat(actual.size()).as("%s: lines written by the Java DSL", file).isEqualTo(expected.size());
-        }
+        SameOutputFiles.assertSame(yaml, "yaml", javaRun, "java");
     }
 
     private static OneShotProcess run(Path capture, Path output, String... arguments) {
@@ -114,29 +89,5 @@ class DslEquivalenceIT {
         } catch (Exception e) {
             throw new IllegalStateException("one-shot run on " + capture + " could not be run", e);
         }
-    }
-
-    private static List<String> written(Path output) {
-        return OUTPUT_FILES.stream().filter(file -> Files.exists(output.resolve(file))).toList();
-    }
-
-    /** Each line of a JSON-lines file with the receive time taken out (at any depth), fields otherwise in order. */
-    private static List<String> withoutReceivedTime(Path file) throws IOException {
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(line -> {
-            try {
-                JsonNode record = JSON.readTree(line);
-                removeReceivedTime(record);
-                return JSON.writeValueAsString(record);
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + ": not a JSON line: " + line, e);
-            }
-        }).toList();
-    }
-
-    private static void removeReceivedTime(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove(RECEIVED_TIME);
-        }
-        node.forEach(DslEquivalenceIT::removeReceivedTime);
     }
 }

@@ -25,7 +25,17 @@ record OneShotProcess(int exitCode, String stderr, String stdout, Path output) {
     /** @param environment variables added to the process's environment */
     static OneShotProcess run(Map<String, String> environment, Path capture, Path output, String... extraArguments)
             throws Exception {
-        Path jar = Path.of(System.getProperty("modbuswatch.jar", "target/modbus-watch.jar"));
+        return run(Path.of(System.getProperty("modbuswatch.jar", "target/modbus-watch.jar")), environment, capture,
+                output, extraArguments);
+    }
+
+    /** The same with another runnable jar, such as the Quarkus runtime's quarkus-run.jar. */
+    static OneShotProcess run(Path jar, Path capture, Path output, String... extraArguments) throws Exception {
+        return run(jar, Map.of(), capture, output, extraArguments);
+    }
+
+    private static OneShotProcess run(Path jar, Map<String, String> environment, Path capture, Path output,
+                                      String... extraArguments) throws Exception {
         assertThat(jar).as("the packaged jar (mvn package builds it)").exists();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),

@@ -4,6 +4,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.MainSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Builds the camel-main runtime the way both the one-shot and the continuous run use it. */
+/**
+ * Builds the camel-main runtime the way both the one-shot and the continuous run use it; {@link #configure} sets up
+ * any camel-main based runtime the same way (Camel Quarkus's CamelMain too).
+ */
 final class CamelMainFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelMainFactory.class);
@@ -22,7 +26,11 @@ final class CamelMainFactory {
 
     /** @param overrides settings that take precedence over application.properties */
     static Main create(Map<String, String> overrides) {
-        Main main = new Main(ModbusWatch.class);
+        return configure(new Main(ModbusWatch.class), overrides);
+    }
+
+    /** @param overrides settings that take precedence over application.properties */
+    static <M extends MainSupport> M configure(M main, Map<String, String> overrides) {
         main.configure().addConfiguration(ModbusWatchConfiguration.class);
         // ModbusPipelineRoutes is added only when chosen (modbus.routes.dsl=java), never by the package scan.
         main.configure().setJavaRoutesExcludePattern(ModbusPipelineRoutes.class.getName().replace('.', '/'));

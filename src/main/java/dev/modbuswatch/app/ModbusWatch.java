@@ -1,5 +1,6 @@
 package dev.modbuswatch.app;
 
+import org.apache.camel.main.MainSupport;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** Command line entry point: a one-shot run over a capture file, or the routes of application.properties. */
 @Command(name = "modbus-watch", mixinStandardHelpOptions = true, version = "modbus-watch 0.1.0",
@@ -36,10 +38,22 @@ public final class ModbusWatch implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private final Function<Map<String, String>, MainSupport> runtime;
+
+    /** @param runtime builds the Camel runtime (camel-main or Camel Quarkus) from the overriding settings */
+    ModbusWatch(Function<Map<String, String>, MainSupport> runtime) {
+        this.runtime = runtime;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ModbusWatch())
+        System.exit(execute(CamelMainFactory::create, args));
+    }
+
+    /** Parses the command line and runs it on the given runtime; returns the exit code. */
+    static int execute(Function<Map<String, String>, MainSupport> runtime, String... args) {
+        return new CommandLine(new ModbusWatch(runtime))
                 .setExecutionExceptionHandler(ModbusWatch::reportFailure)
-                .execute(args));
+                .execute(args);
     }
 
     /**
@@ -69,12 +83,12 @@ public final class ModbusWatch implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--dev reloads the routes of the continuous run;"
                         + " it cannot be combined with --capture");
             }
-            return new OneShotRun(capture, output, settings).run();
+            return new OneShotRun(capture, output, settings, runtime).run();
         }
         if (dev) {
             settings.putIfAbsent(CamelMainFactory.RELOAD_ENABLED, "true");
         }
-        CamelMainFactory.create(settings).run();
+        runtime.apply(settings).run();
         return 0;
     }
 }

@@ -9,8 +9,8 @@ import dev.modbuswatch.output.delivery.RemoteOutput;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.MainSupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,11 +37,15 @@ final class OneShotRun {
     private final Path capture;
     private final Path output;
     private final Map<String, String> settings;
+    private final Function<Map<String, String>, MainSupport> runtime;
 
-    OneShotRun(Path capture, Path output, Map<String, String> settings) {
+    /** @param runtime builds the Camel runtime from the settings that override application.properties */
+    OneShotRun(Path capture, Path output, Map<String, String> settings,
+               Function<Map<String, String>, MainSupport> runtime) {
         this.capture = capture.toAbsolutePath();
         this.output = output.toAbsolutePath();
         this.settings = settings;
+        this.runtime = runtime;
     }
 
     int run() throws Exception {
@@ -56,7 +61,7 @@ final class OneShotRun {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
         overrides.put("modbus.capture.uri", "pcap:file:" + capture);
         overrides.put("modbus.output.dir", output.toString());
-        Main main = CamelMainFactory.create(overrides);
+        MainSupport main = runtime.apply(overrides);
         CaptureCompletion completion = new CaptureCompletion(main::completed);
         ProgressDisplay progress = new ProgressDisplay();
         AtomicReference<RunSummary> summary = new AtomicReference<>();
