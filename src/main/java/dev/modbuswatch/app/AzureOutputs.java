@@ -57,7 +57,7 @@ final class AzureOutputs {
 
     private void register(String prefix, String bean, TargetFactory targets) {
         if (context.getRegistry().lookupByName(bean) != null) {
-            return; // camel-main may run the configuration twice; one spool folder has one output
+            return; // registered once per context even if the configuration is applied again: one spool folder, one output
         }
         context.getRegistry().bind(bean + "Tls", tls(prefix));
         if (!Settings.flag(prefix + ".enabled", raw(prefix + ".enabled").orElse("false"))) {

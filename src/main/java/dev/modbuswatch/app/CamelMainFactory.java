@@ -26,7 +26,7 @@ final class CamelMainFactory {
 
     /** @param overrides settings that take precedence over application.properties */
     static Main create(Map<String, String> overrides) {
-        return configure(new Main(ModbusWatch.class), overrides);
+        return configure(new Main(), overrides);
     }
 
     /** @param overrides settings that take precedence over application.properties */
