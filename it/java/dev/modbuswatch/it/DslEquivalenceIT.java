@@ -4,17 +4,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The pipeline in the YAML DSL (routes/modbus-events.yaml) and in the Java DSL (ModbusPipelineRoutes, chosen with
@@ -34,22 +30,7 @@ class DslEquivalenceIT {
 
     @TestFactory
     Stream<DynamicTest> bothDslsWriteTheSameOutputFiles() {
-        List<DynamicTest> tests = new ArrayList<>();
-        tests.add(dynamicTest("samples/seed-scenario.pcap", () -> assertSameOutputs(SAMPLE, "sample")));
-        SharedCaptures shared;
-        try {
-            shared = SharedCaptures.require();
-        } catch (TestAbortedException absent) {
-            tests.add(dynamicTest("shared captures", () -> {
-                throw absent;
-            }));
-            return tests.stream();
-        }
-        for (String capture : shared.captures()) {
-            tests.add(dynamicTest(capture, () -> assertSameOutputs(shared.root().resolve(capture),
-                    capture.replace('/', '_'))));
-        }
-        return tests.stream();
+        return SharedCaptures.sampleAndEveryCapture(SAMPLE, this::assertSameOutputs);
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.modbuswatch.it;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,35 @@ final class SharedCaptures {
         Assumptions.assumeTrue(Files.isDirectory(root.resolve("tshark")),
                 "shared captures not found at " + root + " (set -Dshared.pcaps=DIR); skipping the comparison with tshark");
         return new SharedCaptures(root);
+    }
+
+    /** A check of one capture, given a name for its output folder. */
+    @FunctionalInterface
+    interface CaptureCheck {
+        void check(Path capture, String name) throws Exception;
+    }
+
+    /**
+     * The check as one test on the sample and one per shared capture; where the shared captures are absent, one test
+     * that skips saying so.
+     */
+    static Stream<DynamicTest> sampleAndEveryCapture(Path sample, CaptureCheck check) {
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest(sample.toString(), () -> check.check(sample, "sample")));
+        SharedCaptures shared;
+        try {
+            shared = require();
+        } catch (TestAbortedException absent) {
+            tests.add(DynamicTest.dynamicTest("shared captures", () -> {
+                throw absent;
+            }));
+            return tests.stream();
+        }
+        for (String capture : shared.captures()) {
+            tests.add(DynamicTest.dynamicTest(capture, () -> check.check(shared.root().resolve(capture),
+                    capture.replace('/', '_'))));
+        }
+        return tests.stream();
     }
 
     Path root() {

@@ -3,16 +3,13 @@ package dev.modbuswatch.it;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The Quarkus runtime (target/quarkus-app/quarkus-run.jar) and the camel-main runtime (target/modbus-watch.jar) write
@@ -31,22 +28,7 @@ class QuarkusRuntimeIT {
 
     @TestFactory
     Stream<DynamicTest> bothRuntimesWriteTheSameOutputFiles() {
-        List<DynamicTest> tests = new ArrayList<>();
-        tests.add(dynamicTest("samples/seed-scenario.pcap", () -> assertSameOutputs(SAMPLE, "sample")));
-        SharedCaptures shared;
-        try {
-            shared = SharedCaptures.require();
-        } catch (TestAbortedException absent) {
-            tests.add(dynamicTest("shared captures", () -> {
-                throw absent;
-            }));
-            return tests.stream();
-        }
-        for (String capture : shared.captures()) {
-            tests.add(dynamicTest(capture, () -> assertSameOutputs(shared.root().resolve(capture),
-                    capture.replace('/', '_'))));
-        }
-        return tests.stream();
+        return SharedCaptures.sampleAndEveryCapture(SAMPLE, this::assertSameOutputs);
     }
 
     /** Runs both jars on the capture (at once) and compares what the two runs wrote. */
