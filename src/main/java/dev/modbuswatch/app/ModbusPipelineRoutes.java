@@ -25,6 +25,8 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
         azureTokenPost();
         deadLetter();
         modbusTransactions();
+        transactionLines();
+        flushTransactionLines();
         detectBadLogin();
         detectBruteForce();
         detectUnauthorizedWrite();
@@ -34,6 +36,7 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
         alerts();
         azureDataCollector();
         azureIngestion();
+        syslogEvent();
         syslogOutput();
         jsonLine();
         modbusCapture();
@@ -113,26 +116,57 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
     private void modbusTransactions() {
         from("direct:correlate")
                 .routeId("modbus-transactions")
+                .streamCache("false")
                 .routeConfigurationId("modbus-errors")
+                // TransactionAggregation is also the completion predicate: a group completes when its transaction has
+                // a response (Camel uses a strategy that is a Predicate when no completionPredicate is set).
                 .aggregate(method("transactionKey", "of"))
                         .aggregationStrategy("#transactionAggregation")
                         .aggregationRepository("#transactionRepository")
                         .aggregateController("#transactionController")
                         .executorService("#inCallingThread")
-                        .completionPredicate(simple("${body.complete}"))
                     .bean("registerEnrichment", "response")
-                    .multicast().aggregationStrategy("#keepOriginal")
-                        .to("direct:detect-bad-login")
-                        .to("direct:detect-unauthorized-write")
-                        .to("direct:detect-unanswered-write")
+                    // Every detection looks at writes of holding registers; other transactions skip them.
+                    .filter(method("holdingRegisterWrites", "requested"))
+                        .multicast().aggregationStrategy("#keepOriginal")
+                            .to("direct:detect-bad-login")
+                            .to("direct:detect-unauthorized-write")
+                            .to("direct:detect-unanswered-write")
+                        .end()
                     .end()
                     .bean("runSummary", "transaction")
                     .filter(simple("{{modbus.output.transactions.enabled}}"))
                         .bean("transactionRecord", "toRecord")
-                        .to("direct:json-line")
-                        .to("file:{{modbus.output.dir}}?fileName=transactions.jsonl&fileExist=Append")
+                        .to("direct:transaction-lines")
                     .end()
                 .end();
+    }
+
+    /**
+     * Transaction records are gathered here and appended to transactions.jsonl once per capture batch (one file
+     * append per transaction would cost more than the rest of the pipeline): the capture route flushes them after
+     * each batch, each tick and at the end of the capture.
+     */
+    private void transactionLines() {
+        from("direct:transaction-lines")
+                .routeId("transaction-lines")
+                .streamCache("false")
+                .routeConfigurationId("modbus-errors")
+                .aggregate(constant("transactions"))
+                        .aggregationStrategy("#jsonLines")
+                        .aggregateController("#transactionLinesController")
+                        .executorService("#inCallingThread")
+                        .completionSize(10000)
+                        .forceCompletionOnStop()
+                    .to("file:{{modbus.output.dir}}?fileName=transactions.jsonl&fileExist=Append")
+                .end();
+    }
+
+    private void flushTransactionLines() {
+        from("direct:flush-transaction-lines")
+                .routeId("flush-transaction-lines")
+                .streamCache("false")
+                .bean("transactionLinesController", "forceCompletionOfAllGroups");
     }
 
     // Detections: each takes a completed transaction (or a malformed PDU, or a stream anomaly) and
@@ -265,6 +299,15 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                 .bean("azureIngestion", "offer");
     }
 
+    /** Every event to syslog (modbus.output.syslog.records=all): the message's event, once correlation has tagged it. */
+    private void syslogEvent() {
+        from("direct:syslog-event")
+                .routeId("syslog-event")
+                .routeConfigurationId("modbus-errors")
+                .setBody(simple("${body.event}"))
+                .to("direct:syslog");
+    }
+
     /**
      * The syslog output buffers the record and sends it from its own thread (see README, Syslog output); it takes
      * alerts, and every event too with modbus.output.syslog.records=all.
@@ -292,32 +335,32 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
         from("{{modbus.capture.uri}}?ports={{modbus.capture.ports}}&filter={{modbus.capture.filter}}"
                 + "&batchSize={{modbus.capture.batch-size}}")
                 .routeId("modbus-capture")
+                .streamCache("false")
                 .routeConfigurationId("modbus-errors")
                 .choice()
                     .when(simple("${header.CamelPcapMessageType} == 'ADUS'"))
+                        .bean("modbusEvent", "toMessages")
+                        .bean("passphraseRedaction", "requests")
+                        .bean("registerEnrichment", "requests")
                         .split(simple("${body}")).aggregationStrategy("#jsonLines")
-                            .bean("modbusEvent", "toMessage")
-                            .bean("passphraseRedaction", "request")
-                            .bean("registerEnrichment", "request")
                             .bean("captureClock", "advanceTo")
                             .bean("pendingRequests", "supersede")
                             .to("direct:correlate")
-                            .filter(simple("${body.pdu} == null"))
+                            .filter(method("modbusEvent", "malformed"))
                                 .bean("runSummary", "malformedPdu")
                                 .multicast().aggregationStrategy("#keepOriginal")
                                     .to("direct:detect-malformed-pdu")
                                 .end()
                             .end()
-                            .setBody(simple("${body.event}"))
                             .filter(simple("{{modbus.output.syslog.enabled}} == true"
                                     + " && '{{modbus.output.syslog.records}}' == 'all'"))
                                 .multicast().aggregationStrategy("#keepOriginal")
-                                    .to("direct:syslog")
+                                    .to("direct:syslog-event")
                                 .end()
                             .end()
-                            .marshal().json()
                         .end()
                         .to("file:{{modbus.output.dir}}?fileName=events.jsonl&fileExist=Append")
+                        .to("direct:flush-transaction-lines")
                     .endChoice()
                     .when(simple("${header.CamelPcapMessageType} == 'ANOMALY'"))
                         .log(LoggingLevel.WARN, "Stream anomaly: ${body}")
@@ -331,9 +374,11 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                     .endChoice()
                     .when(simple("${header.CamelPcapMessageType} == 'TICK'"))
                         .bean("captureClock", "tick(${header.CamelPcapTime})")
+                        .to("direct:flush-transaction-lines")
                     .endChoice()
                     .otherwise()
                         .bean("captureClock", "completeAll")
+                        .to("direct:flush-transaction-lines")
                         .log("Capture ended: ${header.CamelPcapStatistics}")
                 .end();
     }

@@ -9,6 +9,7 @@ import dev.modbuswatch.correlate.TransactionKey;
 import dev.modbuswatch.detect.BadLoginDetector;
 import dev.modbuswatch.detect.BruteForceDetector;
 import dev.modbuswatch.detect.DeviceRules;
+import dev.modbuswatch.detect.HoldingRegisterWrites;
 import dev.modbuswatch.detect.ProfileDeviceRules;
 import dev.modbuswatch.detect.LoginBurst;
 import dev.modbuswatch.detect.LoginBurstAggregation;
@@ -75,6 +76,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     private final RunSummary runSummary = new RunSummary();
     private final MemoryAggregationRepository transactionRepository = new MemoryAggregationRepository();
     private final AggregateController transactionController = new DefaultAggregateController();
+    private final AggregateController transactionLinesController = new DefaultAggregateController();
     private final MemoryAggregationRepository loginBurstRepository = new MemoryAggregationRepository();
     private final AggregateController loginBurstController = new DefaultAggregateController();
     private DeviceProfiles profiles;
@@ -137,6 +139,11 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
         return transactionController;
     }
 
+    @BindToRegistry("transactionLinesController")
+    public AggregateController transactionLinesController() {
+        return transactionLinesController;
+    }
+
     /**
      * Runs an aggregator's completions in the thread that completed the group, so a transaction's detections tag the
      * response event before the event is written, and completions keep capture order.
@@ -177,6 +184,11 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     }
 
     // Detections
+
+    @BindToRegistry("holdingRegisterWrites")
+    public HoldingRegisterWrites holdingRegisterWrites() {
+        return new HoldingRegisterWrites();
+    }
 
     @BindToRegistry("badLogin")
     public BadLoginDetector badLogin(@PropertyInject("modbus.profiles.file") String profilesFile,

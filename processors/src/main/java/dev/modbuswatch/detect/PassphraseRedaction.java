@@ -28,6 +28,11 @@ public final class PassphraseRedaction {
         this.mask = mask;
     }
 
+    /** {@link #request} for each message of a batch. */
+    public void requests(List<ModbusMessage> messages) {
+        messages.forEach(this::request);
+    }
+
     public void request(ModbusMessage request) {
         if (mask.shows() || request.isResponse()) {
             return;

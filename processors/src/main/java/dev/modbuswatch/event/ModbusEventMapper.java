@@ -7,7 +7,9 @@ import dev.modbuswatch.modbus.fields.ModbusEventFields;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +34,15 @@ public final class ModbusEventMapper {
         return toMessage(adu).event();
     }
 
+    /** {@link #toMessage} for each ADU of a batch, in order. */
+    public List<ModbusMessage> toMessages(List<ModbusAdu> adus) {
+        List<ModbusMessage> messages = new ArrayList<>(adus.size());
+        for (ModbusAdu adu : adus) {
+            messages.add(toMessage(adu));
+        }
+        return messages;
+    }
+
     /** The event together with the ADU and its decoded PDU (null when malformed), for correlation and detection. */
     public ModbusMessage toMessage(ModbusAdu adu) {
         Map<String, String> event = new LinkedHashMap<>(32);
@@ -42,5 +53,10 @@ public final class ModbusEventMapper {
         ModbusPdu pdu = ModbusEventFields.decodeAndAppend(ByteBuffer.wrap(adu.pdu()), adu.fromServer(), event);
         sourceModule.append(event);
         return new ModbusMessage(adu, pdu, event);
+    }
+
+    /** Whether the message's PDU broke the protocol (its event is flagged malformed). */
+    public boolean malformed(ModbusMessage message) {
+        return message.pdu() == null;
     }
 }

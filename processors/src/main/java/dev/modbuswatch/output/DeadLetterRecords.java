@@ -1,6 +1,7 @@
 package dev.modbuswatch.output;
 
 import dev.modbuswatch.component.pcap.ModbusAdu;
+import dev.modbuswatch.correlate.ModbusMessage;
 import dev.modbuswatch.event.EventTimeFormat;
 
 import java.time.Clock;
@@ -32,6 +33,8 @@ public final class DeadLetterRecords {
         List<Map<String, String>> records = new ArrayList<>();
         if (body instanceof ModbusAdu adu) {
             records.add(record(adu, error, routeId));
+        } else if (body instanceof ModbusMessage message) {
+            records.add(record(message.adu(), error, routeId));
         } else if (body instanceof List<?> batch && !batch.isEmpty() && batch.get(0) instanceof ModbusAdu) {
             for (Object adu : batch) {
                 records.add(record((ModbusAdu) adu, error, routeId));

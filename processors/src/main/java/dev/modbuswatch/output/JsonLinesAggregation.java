@@ -1,5 +1,6 @@
 package dev.modbuswatch.output;
 
+import dev.modbuswatch.correlate.ModbusMessage;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
@@ -7,48 +8,54 @@ import org.apache.camel.StreamCache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
- * Joins JSON documents into JSON lines: each document followed by a newline, so that batches appended to one file
- * stay one document per line. A part without a body (one that failed and went to the dead letters) adds no line.
+ * Joins JSON documents into JSON lines ({@link JsonLines}), so that batches appended to one file stay one document
+ * per line. Records (a {@link Map}, or the event of a {@link ModbusMessage}) are encoded here, as
+ * {@code marshal: json} would write them; documents already marshalled are copied. A part without a body (one that
+ * failed and went to the dead letters) adds no line. The joined body ends as a byte array.
  */
 public final class JsonLinesAggregation implements AggregationStrategy {
 
+    private static final int EXPECTED_BYTES = 512 * 500;
+
     @Override
     public Exchange aggregate(Exchange joined, Exchange next) {
-        Object line = next.getMessage().getBody();
-        if (joined == null) {
-            ByteArrayOutputStream lines = new ByteArrayOutputStream(256 * 64);
-            append(lines, line, next);
-            next.getMessage().setBody(lines);
-            return next;
-        }
-        append(joined.getMessage().getBody(ByteArrayOutputStream.class), line, next);
-        return joined;
+        Exchange into = joined == null ? next : joined;
+        JsonLines lines = joined == null ? new JsonLines(EXPECTED_BYTES) : joined.getMessage().getBody(JsonLines.class);
+        add(lines, next.getMessage().getBody(), next);
+        into.getMessage().setBody(lines);
+        return into;
     }
 
     @Override
-    public void onCompletion(Exchange joined, Exchange original) {
-        if (joined != null) {
-            joined.getMessage().setBody(joined.getMessage().getBody(ByteArrayOutputStream.class).toByteArray());
+    public void onCompletion(Exchange joined) {
+        if (joined != null && joined.getMessage().getBody() instanceof JsonLines lines) {
+            joined.getMessage().setBody(lines.toByteArray());
         }
     }
 
-    /** Marshalled documents come as stream caches (Camel's default): copied straight, without a type conversion. */
-    private static void append(ByteArrayOutputStream lines, Object line, Exchange part) {
-        int before = lines.size();
-        if (line instanceof StreamCache cached) {
-            try {
-                cached.reset();
-                cached.writeTo(lines);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    private static void add(JsonLines lines, Object line, Exchange part) {
+        if (line instanceof ModbusMessage message) {
+            lines.addRecord(message.event());
+        } else if (line instanceof Map<?, ?> record) {
+            lines.addRecord(record);
+        } else if (line instanceof StreamCache cached) {
+            lines.addDocument(bytes(cached));
         } else if (line != null) {
-            lines.writeBytes(part.getContext().getTypeConverter().convertTo(byte[].class, part, line));
+            lines.addDocument(part.getContext().getTypeConverter().convertTo(byte[].class, part, line));
         }
-        if (lines.size() > before) {
-            lines.write('\n');
+    }
+
+    private static byte[] bytes(StreamCache cached) {
+        try {
+            cached.reset();
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
+            cached.writeTo(copy);
+            return copy.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.modbuswatch.modbus.ReadInputRegistersResponse;
 import dev.modbuswatch.modbus.ReadWriteMultipleRegistersRequest;
 import dev.modbuswatch.modbus.ReadWriteMultipleRegistersResponse;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,11 @@ public final class RegisterEnrichment {
 
     public RegisterEnrichment(DeviceProfiles profiles) {
         this.profiles = profiles;
+    }
+
+    /** {@link #request} for each message of a batch. */
+    public void requests(List<ModbusMessage> messages) {
+        messages.forEach(this::request);
     }
 
     public void request(ModbusMessage request) {
