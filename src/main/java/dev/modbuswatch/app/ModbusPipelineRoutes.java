@@ -5,6 +5,7 @@ package dev.modbuswatch.app;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.language.RefExpression;
 
 /**
  * The Modbus pipeline of routes/modbus-events.yaml in the Java DSL: the same route ids, steps, bean names, property
@@ -120,14 +121,14 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                 .routeConfigurationId("modbus-errors")
                 // TransactionAggregation is also the completion predicate: a group completes when its transaction has
                 // a response (Camel uses a strategy that is a Predicate when no completionPredicate is set).
-                .aggregate(method("transactionKey", "of"))
+                .aggregate(new RefExpression("transactionKey"))
                         .aggregationStrategy("#transactionAggregation")
                         .aggregationRepository("#transactionRepository")
                         .aggregateController("#transactionController")
                         .executorService("#inCallingThread")
                     .bean("registerEnrichment", "response")
                     // Every detection looks at writes of holding registers; other transactions skip them.
-                    .filter(method("holdingRegisterWrites", "requested"))
+                    .filter(new RefExpression("holdingRegisterWrites"))
                         .multicast().aggregationStrategy("#keepOriginal")
                             .to("direct:detect-bad-login")
                             .to("direct:detect-unauthorized-write")
@@ -343,10 +344,12 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                         .bean("passphraseRedaction", "requests")
                         .bean("registerEnrichment", "requests")
                         .split(simple("${body}")).aggregationStrategy("#jsonLines")
-                            .bean("captureClock", "advanceTo")
-                            .bean("pendingRequests", "supersede")
+                            // Capture time moves to the message's (timeouts), and a request reusing a pending request's
+                            // transaction ID ends that one, before the message meets the aggregator.
+                            .process("captureClock")
+                            .process("pendingRequests")
                             .to("direct:correlate")
-                            .filter(method("modbusEvent", "malformed"))
+                            .filter(new RefExpression("malformedPdu"))
                                 .bean("runSummary", "malformedPdu")
                                 .multicast().aggregationStrategy("#keepOriginal")
                                     .to("direct:detect-malformed-pdu")

@@ -2,6 +2,7 @@ package dev.modbuswatch.app;
 
 import dev.modbuswatch.correlate.CaptureClock;
 import dev.modbuswatch.correlate.CaptureTimeCompletion;
+import dev.modbuswatch.correlate.MalformedPdu;
 import dev.modbuswatch.correlate.ModbusTransaction;
 import dev.modbuswatch.correlate.PendingRequests;
 import dev.modbuswatch.correlate.TransactionAggregation;
@@ -122,6 +123,11 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     @BindToRegistry("transactionKey")
     public TransactionKey transactionKey() {
         return new TransactionKey();
+    }
+
+    @BindToRegistry("malformedPdu")
+    public MalformedPdu malformedPdu() {
+        return new MalformedPdu();
     }
 
     @BindToRegistry("transactionAggregation")

@@ -1,12 +1,16 @@
 package dev.modbuswatch.correlate;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
 import java.util.List;
 
 /**
  * Capture time as the routes see it: every message moves it forward, and so do the ticks of a quiet live capture;
- * the aggregators' timeouts follow. The end of a capture completes everything.
+ * the aggregators' timeouts follow. The end of a capture completes everything. As a {@link Processor}, it moves to the
+ * time of the message in the body.
  */
-public final class CaptureClock {
+public final class CaptureClock implements Processor {
 
     private final List<CaptureTimeCompletion> completions;
 
@@ -31,5 +35,10 @@ public final class CaptureClock {
         for (CaptureTimeCompletion completion : completions) {
             completion.completeAll();
         }
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        advanceTo(exchange.getMessage().getBody(ModbusMessage.class));
     }
 }

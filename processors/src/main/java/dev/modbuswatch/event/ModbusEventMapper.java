@@ -54,9 +54,4 @@ public final class ModbusEventMapper {
         sourceModule.append(event);
         return new ModbusMessage(adu, pdu, event);
     }
-
-    /** Whether the message's PDU broke the protocol (its event is flagged malformed). */
-    public boolean malformed(ModbusMessage message) {
-        return message.pdu() == null;
-    }
 }
