@@ -3,8 +3,9 @@
 # rates onto one end of a veth pair in a network namespace that this script creates (and removes), so that no
 # other capture on the machine sees the traffic, while the continuous run of modbus-watch captures on the other
 # end. For each rate it reports the frames tcpreplay sent, the kernel drops (libpcap's counter, from the capture
-# statistics logged when the capture stops), the PDUs in events.jsonl and the Bad login alerts, and at the end the
-# highest rate with no drop and no loss.
+# statistics logged when the capture stops), the PDUs in events.jsonl, the Bad login alerts, how long after the
+# replay the last event came (the routes' lag) and the load, and at the end the highest rate with no drop and no
+# loss. Each rate starts a fresh JVM, so every figure includes the cold start of the routes.
 #
 #   scripts/live-benchmark.sh [--transactions N] [--rates "5000 10000 20000"] [--work DIR]
 #
@@ -63,12 +64,14 @@ for rate in $rates; do
   wait_for "$work/run-$rate.log" 60 "Capturing Modbus/TCP from" \
     || { echo "live-benchmark: the capture did not start, see $work/run-$rate.log" >&2; exit 1; }
   ip netns exec "$ns" tcpreplay -i mwb-replay --pps="$rate" "$capture" >"$work/replay-$rate.log" 2>&1
-  # The pipeline has drained when events.jsonl stops growing for 3 s.
-  last=-1 same=0
+  replayed=$(date +%s)
+  # The pipeline has drained when events.jsonl stops growing for 3 s; how long after the replay it last grew shows
+  # whether the routes kept pace (0 to 1 s) or lived on the buffers in between.
+  last=-1 same=0 grew=$replayed
   while [[ $same -lt 3 ]]; do
     sleep 1
     now=$(cat "$out/events.jsonl" 2>/dev/null | wc -l)
-    if [[ $now -eq $last ]]; then same=$((same + 1)); else same=0 last=$now; fi
+    if [[ $now -eq $last ]]; then same=$((same + 1)); else same=0 last=$now grew=$(date +%s); fi
   done
   kill -TERM "$pid"
   wait "$pid" || true
@@ -77,8 +80,9 @@ for rate in $rates; do
   dropped=$(grep -o 'packetsDropped=[0-9]*' "$work/run-$rate.log" | tail -1 | cut -d= -f2)
   pdus=$(cat "$out/events.jsonl" 2>/dev/null | wc -l)
   alerts=$(grep -c '"SecurityAlert":"Bad login"' "$out/alerts.jsonl" 2>/dev/null || true)
-  printf 'rate %s pps: sent %s frames, kernel drops %s, PDUs %s of %s, Bad login alerts %s of %s\n' \
-    "$rate" "${sent:-?}" "${dropped:-?}" "$pdus" "$expected" "${alerts:-0}" "$bad_logins"
+  printf '%s rate %s pps: sent %s frames, kernel drops %s, PDUs %s of %s, Bad login alerts %s of %s, last event %s s'\
+' after the replay; load %s\n' "$(date -u '+%F %H:%M')" "$rate" "${sent:-?}" "${dropped:-?}" "$pdus" "$expected" \
+    "${alerts:-0}" "$bad_logins" "$((grew - replayed))" "$(cut -d' ' -f1 /proc/loadavg)"
   if [[ ${dropped:-1} -eq 0 && $pdus -eq $expected && ${alerts:-0} -eq $bad_logins ]]; then
     best=$rate
   else

@@ -1,5 +1,6 @@
 package dev.modbuswatch.it;
 
+import dev.modbuswatch.component.pcap.Await;
 import dev.modbuswatch.component.pcap.ModbusAdu;
 import dev.modbuswatch.component.pcap.PcapConstants;
 import dev.modbuswatch.component.pcap.PcapConsumer;
@@ -16,8 +17,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -45,14 +44,14 @@ class LiveCaptureIT extends CamelTestSupport {
                 }
             });
             PcapConsumer consumer = (PcapConsumer) context.getRoute("live").getConsumer();
-            await("the capture to start", consumer::isCapturing);
+            Await.until("the capture to start", consumer::isCapturing);
 
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
                 client.setSoTimeout(10_000);
                 exchange(client, adu(1, 10, hex("03 0000 0003")), 2 + 6);
                 exchange(client, adu(2, 10, hex("10 001f 0003 06 0061 0062 0063")), 2);
             }
-            await("four ADUs", () -> adus().size() >= 4);
+            Await.until("four ADUs", () -> adus().size() >= 4);
 
             List<ModbusAdu> adus = adus();
             assertThat(adus).extracting(ModbusAdu::transactionId).containsExactly(1, 1, 2, 2);
@@ -65,9 +64,9 @@ class LiveCaptureIT extends CamelTestSupport {
             assertThat(adus.get(1).pdu()).containsExactly(hex("03 06 0000 0001 0002"));
             assertThat(adus.get(3).pdu()).containsExactly(hex("90 02"));
             assertThat(consumer.getPacketsDropped()).as("libpcap's drop counter").isZero();
-            await("a TICK while no packets come, so timeouts follow wall-clock time", () -> getMockEndpoint("mock:live")
-                    .getExchanges().stream().anyMatch(e -> PcapConstants.TYPE_TICK.equals(
-                            e.getMessage().getHeader(PcapConstants.MESSAGE_TYPE))));
+            Await.until("a TICK while no packets come, so timeouts follow wall-clock time",
+                    () -> getMockEndpoint("mock:live").getExchanges().stream().anyMatch(e -> PcapConstants.TYPE_TICK
+                            .equals(e.getMessage().getHeader(PcapConstants.MESSAGE_TYPE))));
         }
     }
 
@@ -91,16 +90,6 @@ class LiveCaptureIT extends CamelTestSupport {
     private static void exchange(Socket client, byte[] request, int responsePduLength) throws IOException {
         new DataOutputStream(client.getOutputStream()).write(request);
         new DataInputStream(client.getInputStream()).readFully(new byte[7 + responsePduLength]);
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after 10 s waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static byte[] hex(String text) {

@@ -9,6 +9,8 @@ import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ShutdownStrategy;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads frames on its own thread, follows the TCP connections and sends the ADUs to the route. Every capture ends with
- * an {@code END_OF_CAPTURE} message: at the end of a file, when the consumer stops, or when capture fails (with the
- * reason in a header).
+ * Reads frames on its own thread, follows the TCP connections and queues the ADUs for the route, which a second thread
+ * hands them to, so that a slow route does not keep the first one from reading (see {@link RouteHandOff}). Every
+ * capture ends with an {@code END_OF_CAPTURE} message: at the end of a file, when the consumer stops, or when capture
+ * fails (with the reason in a header). Stopping waits until the route has processed it.
  */
 @ManagedResource(description = "Modbus/TCP capture consumer")
 public class PcapConsumer extends DefaultConsumer {
@@ -31,10 +34,11 @@ public class PcapConsumer extends DefaultConsumer {
 
     private final PcapEndpoint endpoint;
     private final FrameDecoder frameDecoder = new FrameDecoder();
-    private ExecutorService executor;
+    private ExecutorService captureExecutor;
+    private ExecutorService deliveryExecutor;
+    private volatile RouteHandOff routeHandOff;
     private volatile FrameSource frameSource;
     private volatile boolean capturing;
-    private volatile boolean ended;
     private volatile long frames;
     private volatile long framesNotTcp;
     private volatile long framesMalformed;
@@ -48,30 +52,51 @@ public class PcapConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "pcap-" + endpoint.getKind() + "-" + endpoint.getSource());
-        executor.submit(this::capture);
+        ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
+        String name = endpoint.getKind() + "-" + endpoint.getSource();
+        RouteHandOff handOff = new RouteHandOff(this, endpoint.getSource(), endpoint.getQueueSize());
+        routeHandOff = handOff;
+        deliveryExecutor = executors.newSingleThreadExecutor(this, "pcap-route-" + name);
+        deliveryExecutor.submit(handOff::deliverUntilEnd);
+        captureExecutor = executors.newSingleThreadExecutor(this, "pcap-" + name);
+        captureExecutor.submit(() -> capture(handOff));
     }
 
+    /**
+     * The capture thread sees the stop and queues what it still holds, then END_OF_CAPTURE; this waits, up to the
+     * context's shutdown timeout, until the route has processed all of it.
+     */
     @Override
     protected void doStop() throws Exception {
-        if (executor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
-            executor = null;
+        ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
+        if (deliveryExecutor != null) {
+            ShutdownStrategy shutdown = getEndpoint().getCamelContext().getShutdownStrategy();
+            executors.shutdownGraceful(deliveryExecutor, shutdown.getTimeUnit().toMillis(shutdown.getTimeout()));
+            deliveryExecutor = null;
+        }
+        if (captureExecutor != null) {
+            // END_OF_CAPTURE is the capture thread's last message, so it is done by now, unless delivery was cut
+            // short and it still waits on a full queue.
+            executors.shutdownNow(captureExecutor);
+            captureExecutor = null;
         }
         super.doStop();
     }
 
-    private void capture() {
+    private void capture(RouteHandOff handOff) {
+        AduBatchSender sender = new AduBatchSender(handOff, endpoint.getBatchSize());
+        String failure;
         try {
-            captureUntilEnd();
+            failure = captureUntilEnd(sender);
         } catch (RuntimeException | Error e) {
             LOG.error("Capture from {} stopped: {}", endpoint.getSource(), e.toString(), e);
+            failure = "Capture from " + endpoint.getSource() + " stopped: " + e;
         }
+        sender.endOfCapture(statistics(), failure);
     }
 
-    private void captureUntilEnd() {
-        AduBatchSender sender = new AduBatchSender(this, getProcessor(), endpoint.getSource(), endpoint.getBatchSize());
+    /** Reads until the end of the file, a stop or a failure; returns why capture stopped early, or null. */
+    private String captureUntilEnd(AduBatchSender sender) {
         ModbusStreamTracker streams = new ModbusStreamTracker(endpoint.serverPorts(), endpoint.getMaxConnections(),
                 endpoint.getMaxHeldBytes(), endpoint.getIdleTimeout(), sender);
         tracker = streams;
@@ -125,8 +150,7 @@ public class PcapConsumer extends DefaultConsumer {
         }
         // Also when a live capture stops: what is held or batched still reaches the route.
         streams.endAll(lastSecond, lastNanos);
-        sender.endOfCapture(statistics(), failure);
-        ended = true;
+        return failure;
     }
 
     private void follow(CapturedFrame frame, ModbusStreamTracker streams) {
@@ -173,7 +197,15 @@ public class PcapConsumer extends DefaultConsumer {
 
     @ManagedAttribute(description = "Whether the capture ended and its END_OF_CAPTURE message has been processed")
     public boolean isEnded() {
-        return ended;
+        RouteHandOff handOff = routeHandOff;
+        return handOff != null && handOff.ended();
+    }
+
+    @ManagedAttribute(description = "Messages (ADU batches, anomalies, ticks) read from the capture and waiting for"
+            + " the route")
+    public int getQueuedMessages() {
+        RouteHandOff handOff = routeHandOff;
+        return handOff == null ? 0 : handOff.queued();
     }
 
     /** How far through a capture file this is (0 to 1), or -1 for live capture. */
