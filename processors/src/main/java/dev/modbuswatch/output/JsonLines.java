@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -79,6 +80,29 @@ public final class JsonLines {
     }
 
     private boolean string(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length == text.length() && !needsEscape(utf8)) {
+            ensure(utf8.length + 2);
+            bytes[length++] = '"';
+            System.arraycopy(utf8, 0, bytes, length, utf8.length);
+            length += utf8.length;
+            bytes[length++] = '"';
+            return true;
+        }
+        return escapedString(text);
+    }
+
+    /** ASCII that JSON writes as it is: most of what a capture's fields hold. */
+    private static boolean needsEscape(byte[] ascii) {
+        for (byte b : ascii) {
+            if (b < 0x20 || b == '"' || b == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean escapedString(String text) {
         ensure(text.length() * 6 + 2);
         byte[] to = bytes;
         int at = length;
