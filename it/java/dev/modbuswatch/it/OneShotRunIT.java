@@ -156,6 +156,15 @@ class OneShotRunIT {
     }
 
     @Test
+    void aBatchTooBigForTheRouteThreadsStackFailsAtStartup() throws Exception {
+        OneShotProcess run = OneShotProcess.run(SAMPLE, folder.resolve("out"), "-Dmodbus.capture.batch-size=1500");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("modbus-watch: modbus.capture.batch-size = '1500' (application.properties or a"
+                + " -D override): must be at most 1000");
+    }
+
+    @Test
     void badDeviceProfileFailsAtStartupNamingTheFileAndKey() throws Exception {
         Path profiles = Files.writeString(folder.resolve("devices.yaml"),
                 "profiles:\n  t:\n    registers: {}\ndevices:\n  - match: 10.0.0.0/33\n    profile: t\n");

@@ -47,6 +47,13 @@ import java.util.concurrent.ExecutorService;
 public class ModbusWatchConfiguration implements CamelConfiguration {
 
     private static final String TIME_ZONE = "modbus.event.time-zone";
+    private static final String BATCH_SIZE = "modbus.capture.batch-size";
+    /**
+     * Camel runs a batch's split parts, their correlation and what a completed transaction goes through in one call
+     * chain on the route thread, so the stack it needs grows with the batch: 1,375 ADUs per batch ran, 1,500 overflowed
+     * the default 1 MiB thread stack (and the route thread died without a word).
+     */
+    private static final int MOST_ADUS_PER_BATCH = 1000;
     /** On/off settings the routes read directly; checked at startup so a typo fails with the key's name. */
     private static final List<String> SWITCHES = List.of("modbus.output.transactions.enabled",
             "modbus.detect.bad-login.enabled", "modbus.detect.brute-force.enabled",
@@ -58,6 +65,8 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
         for (String key : SWITCHES) {
             Settings.flag(key, camelContext.getPropertiesComponent().resolveProperty(key).orElse(null));
         }
+        Settings.countUpTo(BATCH_SIZE, camelContext.getPropertiesComponent().resolveProperty(BATCH_SIZE).orElse(null),
+                MOST_ADUS_PER_BATCH, "the routes' stack depth grows with the batch");
         new AzureOutputs(camelContext).register();
         syslogOutput(camelContext);
     }

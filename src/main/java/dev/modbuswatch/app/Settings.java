@@ -26,6 +26,14 @@ final class Settings {
         return (int) count;
     }
 
+    static int countUpTo(String key, String value, int most, String why) {
+        int count = positiveCount(key, value);
+        if (count > most) {
+            throw new SettingException(key, value, "must be at most " + most + " (" + why + ")");
+        }
+        return count;
+    }
+
     static boolean flag(String key, String value) {
         String trimmed = value == null ? "" : value.trim();
         if (trimmed.equals("true") || trimmed.equals("false")) {
