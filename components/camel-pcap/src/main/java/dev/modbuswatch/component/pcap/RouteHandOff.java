@@ -70,7 +70,8 @@ final class RouteHandOff {
         in.setBody(message.body());
         try {
             consumer.getProcessor().process(exchange);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // An Error too (a stack overflow in a deep route): ending delivery here would leave the capture hanging.
             exchange.setException(e);
         }
         if (exchange.getException() != null) {

@@ -6,6 +6,7 @@ import dev.modbuswatch.component.pcap.capture.PcapFileWriter;
 import dev.modbuswatch.component.pcap.packet.LinkType;
 import dev.modbuswatch.component.pcap.synthetic.ModbusTcpConversation;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.Builder;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.modbuswatch.component.pcap.synthetic.ModbusTcpConversation.adu;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,14 +107,36 @@ class SlowRouteTest extends CamelTestSupport {
         assertThat(adusFramed).isPositive().isLessThan(2 * TRANSACTIONS);
     }
 
+    @Test
+    void anErrorThrownByTheRouteLosesOnlyItsMessage() throws Exception {
+        NotifyBuilder ended = endOfCaptureDone();
+        AtomicInteger batches = new AtomicInteger();
+        startRoute(exchange -> {
+            if (PcapConstants.TYPE_ADUS.equals(exchange.getMessage().getHeader(PcapConstants.MESSAGE_TYPE))
+                    && batches.incrementAndGet() == 1) {
+                throw new StackOverflowError("a route too deep for the thread's stack");
+            }
+        });
+        routeHeldUp.countDown();
+
+        assertThat(ended.matches(20, TimeUnit.SECONDS)).as("end of capture within 20 s").isTrue();
+        List<String> sequence = describe(getMockEndpoint("mock:" + ROUTE).getExchanges());
+        assertThat(sequence).as("everything but the first batch of 5 ADUs").hasSize(2 * TRANSACTIONS - 5 + 1 + 1)
+                .startsWith("response 3", "request 4").endsWith(PcapConstants.TYPE_END_OF_CAPTURE);
+    }
+
     /** A route on a capture of {@link #TRANSACTIONS} transactions that is held up until the test lets it go. */
     private PcapConsumer startSlowRoute() throws Exception {
+        return startRoute(exchange -> routeHeldUp.await());
+    }
+
+    private PcapConsumer startRoute(Processor step) throws Exception {
         Path capture = writeCapture();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("pcap:file:" + capture + "?batchSize=5&queueSize=2").routeId(ROUTE)
-                        .process(exchange -> routeHeldUp.await())
+                        .process(step)
                         .to("mock:" + ROUTE);
             }
         });
