@@ -2,17 +2,21 @@ package dev.modbuswatch.app;
 
 import dev.modbuswatch.component.pcap.CaptureStatistics;
 import dev.modbuswatch.component.pcap.PcapConstants;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
-import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Route;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.apache.camel.support.RoutePolicySupport;
 
 /**
  * Notices when the route has processed the end-of-capture message of a capture file, keeps what it reported, and
- * runs the given action (ending the one-shot run).
+ * runs the given action (ending the one-shot run). It is a policy of the capture route alone, which sees one exchange
+ * per batch: an event notifier would have Camel look for notifiers at every step of every exchange.
  */
-final class CaptureCompletion extends EventNotifierSupport {
+final class CaptureCompletion extends RoutePolicySupport implements RoutePolicyFactory {
 
     private final Runnable onEnd;
     private volatile CaptureStatistics statistics;
@@ -21,24 +25,16 @@ final class CaptureCompletion extends EventNotifierSupport {
 
     CaptureCompletion(Runnable onEnd) {
         this.onEnd = onEnd;
-        setIgnoreCamelContextEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreExchangeCreatedEvent(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeSentEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreStepEvents(true);
     }
 
     @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeCompletedEvent || event instanceof ExchangeFailedEvent;
+    public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
+        String from = context.resolvePropertyPlaceholders(((RouteDefinition) route).getInput().getEndpointUri());
+        return from.startsWith("pcap:") ? this : null;
     }
 
     @Override
-    public void notify(CamelEvent event) {
-        Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
+    public void onExchangeDone(Route route, Exchange exchange) {
         if (!PcapConstants.TYPE_END_OF_CAPTURE.equals(exchange.getMessage().getHeader(PcapConstants.MESSAGE_TYPE))) {
             return;
         }

@@ -69,7 +69,7 @@ final class OneShotRun {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
-                configured.getCamelContext().getManagementStrategy().addEventNotifier(completion);
+                configured.getCamelContext().addRoutePolicyFactory(completion);
             }
 
             @Override
