@@ -2,6 +2,7 @@ package dev.modbuswatch.correlate;
 
 import dev.modbuswatch.component.pcap.ModbusAdu;
 import dev.modbuswatch.component.pcap.TcpConnection;
+import dev.modbuswatch.event.IpAddressText;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 
@@ -16,8 +17,8 @@ public final class TransactionKey implements Expression {
         ModbusAdu adu = message.adu();
         TcpConnection connection = adu.connection();
         return new StringBuilder(64)
-                .append(connection.client().getHostAddress()).append(':').append(connection.clientPort())
-                .append('>').append(connection.server().getHostAddress()).append(':').append(connection.serverPort())
+                .append(IpAddressText.of(connection.client())).append(':').append(connection.clientPort())
+                .append('>').append(IpAddressText.of(connection.server())).append(':').append(connection.serverPort())
                 .append('#').append(adu.transactionId()).append('/').append(adu.unitId())
                 .toString();
     }

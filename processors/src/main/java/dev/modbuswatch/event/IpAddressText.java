@@ -2,14 +2,31 @@ package dev.modbuswatch.event;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Addresses as tshark and NXLog print them: dotted IPv4, and IPv6 in the RFC 5952 compressed form. */
 public final class IpAddressText {
+
+    /** A capture holds few addresses and every event names two: each is formatted once, up to this many kept. */
+    private static final int KEPT = 4096;
+    private static final Map<InetAddress, String> TEXTS = new ConcurrentHashMap<>();
 
     private IpAddressText() {
     }
 
     public static String of(InetAddress address) {
+        String text = TEXTS.get(address);
+        if (text == null) {
+            text = format(address);
+            if (TEXTS.size() < KEPT) {
+                TEXTS.put(address, text);
+            }
+        }
+        return text;
+    }
+
+    private static String format(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -79,27 +78,23 @@ public final class JsonLines {
         return true;
     }
 
+    /** Plain ASCII, most of what a capture's fields hold, is copied in one pass; anything else is escaped. */
     private boolean string(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length == text.length() && !needsEscape(utf8)) {
-            ensure(utf8.length + 2);
-            bytes[length++] = '"';
-            System.arraycopy(utf8, 0, bytes, length, utf8.length);
-            length += utf8.length;
-            bytes[length++] = '"';
-            return true;
-        }
-        return escapedString(text);
-    }
-
-    /** ASCII that JSON writes as it is: most of what a capture's fields hold. */
-    private static boolean needsEscape(byte[] ascii) {
-        for (byte b : ascii) {
-            if (b < 0x20 || b == '"' || b == '\\') {
-                return true;
+        int n = text.length();
+        ensure(n + 2);
+        byte[] to = bytes;
+        int at = length;
+        to[at++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                return escapedString(text);
             }
+            to[at++] = (byte) c;
         }
-        return false;
+        to[at++] = '"';
+        length = at;
+        return true;
     }
 
     private boolean escapedString(String text) {

@@ -1,0 +1,99 @@
+package dev.modbuswatch.bench.jmh;
+
+import dev.modbuswatch.bench.SyntheticCaptureGenerator;
+import dev.modbuswatch.component.pcap.ModbusAdu;
+import dev.modbuswatch.component.pcap.StreamAnomaly;
+import dev.modbuswatch.component.pcap.capture.CapturedFrame;
+import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
+import dev.modbuswatch.component.pcap.packet.FrameDecoder;
+import dev.modbuswatch.component.pcap.packet.LinkType;
+import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
+import dev.modbuswatch.component.pcap.tcp.StreamListener;
+import dev.modbuswatch.correlate.ModbusMessage;
+import dev.modbuswatch.event.EventTimeFormat;
+import dev.modbuswatch.event.ModbusEventMapper;
+import dev.modbuswatch.output.JsonLines;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The events of the one-shot run without Camel: the ADUs of the benchmark capture ({@link SyntheticCaptureGenerator},
+ * 8 connections) turned into im_pcap events ({@link ModbusEventMapper}), and those events written as JSON lines
+ * ({@link JsonLines}), one buffer per capture batch as the split's strategy does. Score: PDUs per second.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EventEncodingBenchmark {
+
+    private static final int TRANSACTIONS = 8000;
+    private static final int PDUS = 2 * TRANSACTIONS;
+    /** ADUs per capture batch, as modbus.capture.batch-size sets by default: one JSON lines buffer each. */
+    private static final int BATCH = 500;
+
+    private final List<ModbusAdu> adus = new ArrayList<>(PDUS);
+    private final ModbusEventMapper mapper = new ModbusEventMapper(EventTimeFormat.of("UTC"), "pcap_in");
+    private List<ModbusMessage> messages;
+
+    @Setup
+    public void setUp() throws IOException, FrameDecodeException {
+        List<CapturedFrame> frames = new ArrayList<>();
+        SyntheticCaptureGenerator.generate(TRANSACTIONS, 8, 4, 0, (epochSecond, nanos, frame) ->
+                frames.add(new CapturedFrame(LinkType.ETHERNET, epochSecond, nanos, frame.length, frame)));
+        FrameDecoder decoder = new FrameDecoder();
+        ModbusStreamTracker tracker = new ModbusStreamTracker(new int[] {502}, 1000, 65536, 300, new StreamListener() {
+            @Override
+            public void onAdu(ModbusAdu adu) {
+                adus.add(adu);
+            }
+
+            @Override
+            public void onAnomaly(StreamAnomaly anomaly) {
+            }
+        });
+        for (CapturedFrame frame : frames) {
+            tracker.onSegment(decoder.decode(frame), decoder.missingPayloadBytes());
+        }
+        if (adus.size() != PDUS) {
+            throw new IllegalStateException("expected " + PDUS + " ADUs, got " + adus.size());
+        }
+        messages = mapper.toMessages(adus);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PDUS)
+    public List<ModbusMessage> events() {
+        return mapper.toMessages(adus);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PDUS)
+    public int eventLines() {
+        int bytes = 0;
+        for (int start = 0; start < PDUS; start += BATCH) {
+            JsonLines lines = new JsonLines(512 * BATCH);
+            for (ModbusMessage message : messages.subList(start, start + BATCH)) {
+                lines.addRecord(message.event());
+            }
+            bytes += lines.toByteArray().length;
+        }
+        return bytes;
+    }
+}
