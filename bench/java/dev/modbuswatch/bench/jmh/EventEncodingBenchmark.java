@@ -6,7 +6,6 @@ import dev.modbuswatch.component.pcap.StreamAnomaly;
 import dev.modbuswatch.component.pcap.capture.CapturedFrame;
 import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
 import dev.modbuswatch.component.pcap.packet.FrameDecoder;
-import dev.modbuswatch.component.pcap.packet.LinkType;
 import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
 import dev.modbuswatch.component.pcap.tcp.StreamListener;
 import dev.modbuswatch.correlate.ModbusMessage;
@@ -54,11 +53,8 @@ public class EventEncodingBenchmark {
 
     @Setup
     public void setUp() throws IOException, FrameDecodeException {
-        List<CapturedFrame> frames = new ArrayList<>();
-        SyntheticCaptureGenerator.generate(TRANSACTIONS, 8, 4, 0, (epochSecond, nanos, frame) ->
-                frames.add(new CapturedFrame(LinkType.ETHERNET, epochSecond, nanos, frame.length, frame)));
         FrameDecoder decoder = new FrameDecoder();
-        ModbusStreamTracker tracker = new ModbusStreamTracker(new int[] {502}, 1000, 65536, 300, new StreamListener() {
+        ModbusStreamTracker tracker = BenchmarkCapture.tracker(new StreamListener() {
             @Override
             public void onAdu(ModbusAdu adu) {
                 adus.add(adu);
@@ -68,7 +64,7 @@ public class EventEncodingBenchmark {
             public void onAnomaly(StreamAnomaly anomaly) {
             }
         });
-        for (CapturedFrame frame : frames) {
+        for (CapturedFrame frame : BenchmarkCapture.frames(TRANSACTIONS, 8)) {
             tracker.onSegment(decoder.decode(frame), decoder.missingPayloadBytes());
         }
         if (adus.size() != PDUS) {

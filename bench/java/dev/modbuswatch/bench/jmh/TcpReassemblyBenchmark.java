@@ -6,7 +6,6 @@ import dev.modbuswatch.component.pcap.StreamAnomaly;
 import dev.modbuswatch.component.pcap.capture.CapturedFrame;
 import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
 import dev.modbuswatch.component.pcap.packet.FrameDecoder;
-import dev.modbuswatch.component.pcap.packet.LinkType;
 import dev.modbuswatch.component.pcap.packet.TcpSegment;
 import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
 import dev.modbuswatch.component.pcap.tcp.StreamListener;
@@ -24,7 +23,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,15 +43,11 @@ public class TcpReassemblyBenchmark {
     private static final int TRANSACTIONS = 8000;
     private static final int FRAMES = CONNECTIONS * (3 + 3) + 2 * TRANSACTIONS;
 
-    private final List<CapturedFrame> frames = new ArrayList<>(FRAMES);
+    private List<CapturedFrame> frames;
 
     @Setup
     public void setUp() throws IOException {
-        SyntheticCaptureGenerator.generate(TRANSACTIONS, CONNECTIONS, 4, 0, this::keep);
-    }
-
-    private void keep(long epochSecond, int nanos, byte[] frame) {
-        frames.add(new CapturedFrame(LinkType.ETHERNET, epochSecond, nanos, frame.length, frame));
+        frames = BenchmarkCapture.frames(TRANSACTIONS, CONNECTIONS);
     }
 
     @Benchmark
@@ -69,7 +63,7 @@ public class TcpReassemblyBenchmark {
     @OperationsPerInvocation(FRAMES)
     public void decodeAndReassemble(Blackhole blackhole) throws FrameDecodeException {
         FrameDecoder decoder = new FrameDecoder();
-        ModbusStreamTracker tracker = new ModbusStreamTracker(new int[] {502}, 1000, 65536, 300, new StreamListener() {
+        ModbusStreamTracker tracker = BenchmarkCapture.tracker(new StreamListener() {
             @Override
             public void onAdu(ModbusAdu adu) {
                 blackhole.consume(adu);
