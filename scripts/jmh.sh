@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the JMH micro-benchmarks of bench/java (Maven profile `bench`): the Modbus decoder
-# (ModbusDecoderBenchmark) and frame decoding + TCP reassembly (TcpReassemblyBenchmark). Arguments go to JMH,
+# (ModbusDecoderBenchmark), frame decoding + TCP reassembly (TcpReassemblyBenchmark), and events with their JSON
+# lines (EventEncodingBenchmark). Arguments go to JMH,
 # e.g. `scripts/jmh.sh TcpReassembly -wi 2 -i 3`; `scripts/jmh.sh -h` lists JMH's options.
 # MAVEN_OFFLINE=1 builds offline (-o) once the JMH artifacts are in ~/.m2.
 set -euo pipefail

@@ -1,7 +1,6 @@
 package dev.modbuswatch.bench.jmh;
 
 import dev.modbuswatch.bench.SyntheticCaptureGenerator;
-import dev.modbuswatch.component.pcap.ModbusAdu;
 import dev.modbuswatch.component.pcap.capture.CapturedFrame;
 import dev.modbuswatch.component.pcap.packet.LinkType;
 import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
