@@ -27,7 +27,7 @@ while [[ $# -gt 0 ]]; do
     --no-tshark) tshark=no; shift ;;
     --jfr) jfr=yes; shift ;;
     --work) work=$2; shift 2 ;;
-    *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
   esac
 done
 
@@ -91,19 +91,22 @@ if [[ $tshark == yes ]]; then
     "$tshark_pdus" "$twall" "$tcpu" "$trate" "$trss"
   awk -v r="$rate" -v t="$trate" 'BEGIN {printf "ratio: modbus-watch runs at %.2fx tshark -T fields\n", r / t}'
 
-  # What no pipeline on this machine can go below, measured in this run: the JVM and Camel starting and stopping (the
+  # What no pipeline on this runtime (camel-main on the JVM) can go below here, measured in this run: the JVM and Camel starting and stopping (the
   # one-shot run on a capture of one transaction) and writing the bytes this run's outputs hold (cat of its files).
   tiny="$work/modbus-1-1-1-0.pcap"
   [[ -s $tiny ]] || java -cp "$jar" dev.modbuswatch.bench.SyntheticCaptureGenerator --transactions 1 --connections 1 \
-    --devices 1 --bad-logins 0 --out "$tiny" >/dev/null 2>&1
+    --devices 1 --bad-logins 0 --out "$tiny" >"$work/tiny.log" 2>&1 \
+    || { echo "benchmark: generating $tiny failed, see $work/tiny.log" >&2; exit 1; }
   /usr/bin/time -f %e -o "$work/start-time.txt" java -jar "$jar" --capture "$tiny" --output "$work/tiny-out" \
     >"$work/tiny.log" 2>&1 || { echo "benchmark: the one-shot run on $tiny failed, see $work/tiny.log" >&2; exit 1; }
-  output_mib=$(cat "$out"/*.jsonl | wc -c | awk '{printf "%.0f", $1 / 1048576}')
+  mib() { cat "$@" | wc -c | awk '{printf "%.0f", $1 / 1048576}'; }
+  output_mib=$(mib "$out"/*.jsonl)
   /usr/bin/time -f %e -o "$work/write-time.txt" sh -c 'cat "$@" >"$0"' "$work/output-copy" "$out"/*.jsonl
   rm -f "$work/output-copy"
   awk -v s="$(tail -1 "$work/start-time.txt")" -v w="$(tail -1 "$work/write-time.txt")" -v m="$output_mib" \
-    -v t="$twall" -v r="$rate" -v tr="$trate" 'BEGIN {
-      printf "floor: JVM and Camel start and stop %.2f s + writing the outputs (%s MiB, cat) %.2f s = %.2f s, ", s, m, w, s + w
-      printf "so at most %.1fx tshark -T fields with these outputs; 35x would need %.2f s\n", t / (s + w), t / 35 }'
+    -v tm="$(mib "$work/tshark.tsv")" -v t="$twall" 'BEGIN {
+      printf "floor: JVM and Camel start and stop %.2f s + writing the outputs\047 %s MiB (cat) %.2f s = %.2f s ", s, m, w, s + w
+      printf "(tshark wrote %s MiB), so at most %.1fx tshark -T fields with these outputs; 35x would need %.2f s\n", tm,
+        t / (s + w), t / 35 }'
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

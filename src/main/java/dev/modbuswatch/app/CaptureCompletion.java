@@ -29,8 +29,11 @@ final class CaptureCompletion extends RoutePolicySupport implements RoutePolicyF
 
     @Override
     public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
-        String from = context.resolvePropertyPlaceholders(((RouteDefinition) route).getInput().getEndpointUri());
-        return from.startsWith("pcap:") ? this : null;
+        if (!(route instanceof RouteDefinition definition) || definition.getInput() == null) {
+            return null;
+        }
+        String from = context.resolvePropertyPlaceholders(definition.getInput().getEndpointUri());
+        return from != null && from.startsWith("pcap:") ? this : null;
     }
 
     @Override

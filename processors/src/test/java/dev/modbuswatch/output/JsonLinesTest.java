@@ -38,6 +38,7 @@ class JsonLinesTest {
         record.put("emoji", "\uD83D\uDE00 and a lone \uD800");
         assertSameAsJackson(record);
         assertSameAsJackson(Map.of("surrogates", "\uD83D\uDE00"));
+        assertSameAsJackson(Map.of("lone surrogate after text", "a\uD800"));
     }
 
     @Test
