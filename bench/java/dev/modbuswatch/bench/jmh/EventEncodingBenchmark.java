@@ -2,12 +2,7 @@ package dev.modbuswatch.bench.jmh;
 
 import dev.modbuswatch.bench.SyntheticCaptureGenerator;
 import dev.modbuswatch.component.pcap.ModbusAdu;
-import dev.modbuswatch.component.pcap.StreamAnomaly;
-import dev.modbuswatch.component.pcap.capture.CapturedFrame;
 import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
-import dev.modbuswatch.component.pcap.packet.FrameDecoder;
-import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
-import dev.modbuswatch.component.pcap.tcp.StreamListener;
 import dev.modbuswatch.correlate.ModbusMessage;
 import dev.modbuswatch.event.EventTimeFormat;
 import dev.modbuswatch.event.ModbusEventMapper;
@@ -53,20 +48,8 @@ public class EventEncodingBenchmark {
 
     @Setup
     public void setUp() throws IOException, FrameDecodeException {
-        FrameDecoder decoder = new FrameDecoder();
-        ModbusStreamTracker tracker = BenchmarkCapture.tracker(new StreamListener() {
-            @Override
-            public void onAdu(ModbusAdu adu) {
-                adus.add(adu);
-            }
-
-            @Override
-            public void onAnomaly(StreamAnomaly anomaly) {
-            }
+        BenchmarkCapture.reassemble(BenchmarkCapture.frames(TRANSACTIONS, 8), adus::add, anomaly -> {
         });
-        for (CapturedFrame frame : BenchmarkCapture.frames(TRANSACTIONS, 8)) {
-            tracker.onSegment(decoder.decode(frame), decoder.missingPayloadBytes());
-        }
         if (adus.size() != PDUS) {
             throw new IllegalStateException("expected " + PDUS + " ADUs, got " + adus.size());
         }

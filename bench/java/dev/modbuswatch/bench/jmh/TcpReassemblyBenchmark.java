@@ -1,14 +1,10 @@
 package dev.modbuswatch.bench.jmh;
 
 import dev.modbuswatch.bench.SyntheticCaptureGenerator;
-import dev.modbuswatch.component.pcap.ModbusAdu;
-import dev.modbuswatch.component.pcap.StreamAnomaly;
 import dev.modbuswatch.component.pcap.capture.CapturedFrame;
 import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
 import dev.modbuswatch.component.pcap.packet.FrameDecoder;
-import dev.modbuswatch.component.pcap.packet.TcpSegment;
 import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
-import dev.modbuswatch.component.pcap.tcp.StreamListener;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,21 +58,6 @@ public class TcpReassemblyBenchmark {
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public void decodeAndReassemble(Blackhole blackhole) throws FrameDecodeException {
-        FrameDecoder decoder = new FrameDecoder();
-        ModbusStreamTracker tracker = BenchmarkCapture.tracker(new StreamListener() {
-            @Override
-            public void onAdu(ModbusAdu adu) {
-                blackhole.consume(adu);
-            }
-
-            @Override
-            public void onAnomaly(StreamAnomaly anomaly) {
-                blackhole.consume(anomaly);
-            }
-        });
-        for (CapturedFrame frame : frames) {
-            TcpSegment segment = decoder.decode(frame);
-            tracker.onSegment(segment, decoder.missingPayloadBytes());
-        }
+        BenchmarkCapture.reassemble(frames, blackhole::consume, blackhole::consume);
     }
 }
