@@ -8,34 +8,19 @@ import dev.modbuswatch.event.EventTimeFormat;
 import dev.modbuswatch.event.ModbusEventMapper;
 import dev.modbuswatch.output.JsonLines;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The events of the one-shot run without Camel: the ADUs of the benchmark capture ({@link SyntheticCaptureGenerator},
  * 8 connections) turned into im_pcap events ({@link ModbusEventMapper}), and those events written as JSON lines
  * ({@link JsonLines}), one buffer per capture batch as the split's strategy does. Score: PDUs per second.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class EventEncodingBenchmark {
+public class EventEncodingBenchmark extends ThroughputBenchmark {
 
     private static final int TRANSACTIONS = 8000;
     private static final int PDUS = 2 * TRANSACTIONS;

@@ -4,34 +4,19 @@ import dev.modbuswatch.modbus.ModbusDecodeException;
 import dev.modbuswatch.modbus.ModbusPdu;
 import dev.modbuswatch.modbus.fields.ModbusEventFields;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Modbus PDU decoder alone: decoding a PDU into its record, and decoding it into the event's im_pcap fields, for
  * the PDUs of the benchmark capture (dev.modbuswatch.bench.SyntheticCaptureGenerator).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ModbusDecoderBenchmark {
+public class ModbusDecoderBenchmark extends ThroughputBenchmark {
 
     @Param({"read-holding-request", "read-holding-response", "write-multiple-request", "exception-response"})
     public String pdu;

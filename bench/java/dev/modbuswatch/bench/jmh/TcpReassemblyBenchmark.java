@@ -6,34 +6,19 @@ import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
 import dev.modbuswatch.component.pcap.packet.FrameDecoder;
 import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Frame decoding and TCP reassembly into Modbus ADUs, without Camel: the frames of the benchmark capture
  * ({@link SyntheticCaptureGenerator}, 8 interleaved connections, one segment per request and response) through {@link FrameDecoder} and
  * {@link ModbusStreamTracker}. Score: frames per second.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class TcpReassemblyBenchmark {
+public class TcpReassemblyBenchmark extends ThroughputBenchmark {
 
     private static final int CONNECTIONS = 8;
     private static final int TRANSACTIONS = 8000;
