@@ -1,5 +1,9 @@
 package dev.modbuswatch.output.syslog;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modbuswatch.output.delivery.DeliveryCounters;
 import dev.modbuswatch.output.delivery.DeadLetterFile;
@@ -7,10 +11,13 @@ import dev.modbuswatch.output.delivery.DiskSpool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -165,6 +173,121 @@ class SyslogOutputTest {
         output.stop();
         assertThat(Files.readString(dir.resolve("u.jsonl"))).contains("larger than the transport carries");
         assertThat(counters.deadLettered()).isEqualTo(1);
+    }
+
+    @Test
+    void udpToAClosedPortIsRetriedWithBackoffLoggedOnceAndDeliveredInOrderOnceAServerListens() throws Exception {
+        int port = freePort();
+        AtomicInteger connects = new AtomicInteger();
+        SyslogTransport.Connector udp = UdpTransport.connector("127.0.0.1", port);
+        SyslogTransport.Connector counted = () -> {
+            connects.incrementAndGet();
+            return udp.connect();
+        };
+        DeliveryCounters counters = new DeliveryCounters();
+        ListAppender<ILoggingEvent> log = capturedLog();
+        SyslogOutput output = output(counted, "udp://127.0.0.1:" + port, 100, Duration.ofSeconds(10), counters);
+        output.start();
+        for (int i = 0; i < 3; i++) {
+            output.offer(Map.of("n", "m" + i));
+            Thread.sleep(300);
+        }
+        poll(() -> spooledCount() == 3);
+        Thread.sleep(2000);
+        assertThat(connects.get()).as("tries in 3 s: after 0.1, 0.2, 0.4, 0.8, 1.6 s...").isBetween(2, 8);
+        try (DatagramSocket server = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(15_000);
+            List<String> received = new ArrayList<>();
+            while (received.size() < 3) {
+                DatagramPacket packet = new DatagramPacket(new byte[100], 100);
+                server.receive(packet);
+                received.add(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8));
+            }
+            assertThat(received).as("every record, in order").containsExactly("m0", "m1", "m2");
+            output.stop();
+        }
+        assertThat(counters.deadLettered()).isZero();
+        assertThat(spoolFiles()).isEmpty();
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(log.list.stream().filter(event -> event.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage))
+                .as("warnings").singleElement().asString()
+                .contains("udp://127.0.0.1:" + port + " unreachable (refused with ICMP port unreachable");
+        assertThat(lines).filteredOn(line -> line.contains("takes messages again after")).singleElement().asString()
+                .contains("3 records waited");
+        assertThat(lines).noneMatch(line -> line.contains("null"));
+        assertThat(lines).filteredOn(line -> line.contains("stopped: ")).singleElement().asString()
+                .contains("4 sent, 3 of them from the spool, ", "1 sent again after a lost connection", "0 undelivered")
+                .doesNotContain("@");
+    }
+
+    @Test
+    void recordsLeftInTheSpoolByAnEarlierRunAreSentFirstInOrder() throws Exception {
+        DiskSpool earlier = new DiskSpool(dir.resolve("spool/syslog"));
+        earlier.append(List.of("{\"n\":\"old1\"}", "{\"n\":\"old2\"}"));
+        earlier.append(List.of("{\"n\":\"old3\"}"));
+        FramedServer server = server(0);
+        DeliveryCounters counters = new DeliveryCounters();
+        SyslogOutput output = output(server.port(), 100, Duration.ofSeconds(10), counters);
+        output.start();
+        output.offer(Map.of("n", "new"));
+        poll(() -> server.messages().size() == 4);
+        output.stop();
+        assertThat(server.messages()).containsExactly("old1", "old2", "old3", "new");
+        assertThat(counters.replayed()).as("the new record joins the spool while it is sent").isBetween(3L, 4L);
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void whatDoesNotFitTheSpoolGoesToTheFileWithTheReason() throws Exception {
+        DeliveryCounters counters = new DeliveryCounters();
+        int port = freePort();
+        // each record is {"n":"mX"} and a newline: 11 bytes; 25 bytes hold two
+        SyslogOutput output = new SyslogOutput(NAME_ONLY, OctetCountingTransport.connector(Socket::new, "127.0.0.1",
+                port), "tcp://127.0.0.1:" + port, 100, Duration.ofMillis(200), spool(25),
+                new DeadLetterFile(dir.resolve("syslog-undelivered.jsonl"), "syslog"), counters);
+        output.start();
+        for (int i = 0; i < 4; i++) {
+            output.offer(Map.of("n", "m" + i));
+        }
+        output.stop();
+        assertThat(spooled()).containsExactly(Map.of("n", "m0"), Map.of("n", "m1"));
+        List<Map<?, ?>> undelivered = jsonLines(dir.resolve("syslog-undelivered.jsonl"));
+        assertThat(undelivered).extracting(entry -> (Object) entry.get("record")).containsExactly(Map.of("n", "m2"),
+                Map.of("n", "m3"));
+        assertThat(undelivered).extracting(entry -> (String) entry.get("reason"))
+                .allMatch(reason -> reason.startsWith("spool full (0 MiB) while "));
+        assertThat(counters.deadLettered()).isEqualTo(2);
+    }
+
+    @Test
+    void aStopWhileTheServerIsAwayTakesTheDrainTimeAndKeepsTheRecordsInTheSpool() throws Exception {
+        int port = freePort();
+        SyslogOutput output = output(port, 100, Duration.ofMillis(500), new DeliveryCounters());
+        output.start();
+        for (int i = 0; i < 3; i++) {
+            output.offer(Map.of("n", "m" + i));
+        }
+        poll(() -> spooledCount() == 3);
+        long start = System.nanoTime();
+        output.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        assertThat(spooled()).containsExactly(Map.of("n", "m0"), Map.of("n", "m1"), Map.of("n", "m2"));
+        assertThat(dir.resolve("syslog-undelivered.jsonl")).doesNotExist();
+        output.offer(Map.of("n", "late"));
+        assertThat(spooled()).as("a record offered after the stop").endsWith(Map.of("n", "late"));
+    }
+
+    private static ListAppender<ILoggingEvent> capturedLog() {
+        Logger logger = (Logger) LoggerFactory.getLogger(SyslogOutput.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        return appender;
+    }
+
+    @AfterEach
+    void detachLog() {
+        ((Logger) LoggerFactory.getLogger(SyslogOutput.class)).detachAndStopAllAppenders();
     }
 
     private List<Map<?, ?>> jsonLines(Path file) throws IOException {
