@@ -49,6 +49,7 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
     private static final Duration FINISH_WAIT = Duration.ofSeconds(5);
     /** After the drain time, how long a stop waits for the sender to put what is left in the spool. */
     private static final Duration SPOOL_WAIT = Duration.ofSeconds(10);
+    private static final Duration SPOOL_RETRY = Duration.ofSeconds(5);
 
     private final SyslogFormatter formatter;
     private final SyslogTransport.Connector connector;
@@ -77,6 +78,7 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
     private final Deque<Sent> recent = new ArrayDeque<>();
     private boolean spoolFull;
     private boolean spoolFailing;
+    private boolean spoolUnreadable;
 
     private record Pending(Map<String, String> record, byte[] message) {
     }
@@ -206,28 +208,28 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
     private void sendUntilStopped() {
         try {
             while (!drainOver()) {
-                if (outage.active() && !waitToRetry()) {
-                    break;
-                }
-                Optional<SyslogSpool.Batch> batch = spool.oldest();
-                if (batch.isPresent()) {
-                    spoolMemory("older records were waiting in the spool");
-                    sendBatch(batch.get());
-                    continue;
-                }
-                Pending next = next();
-                if (next == null) {
-                    if (finish()) {
+                try {
+                    if (outage.active() && !waitToRetry()) {
                         break;
                     }
-                    continue;
+                    if (!sendNext()) {
+                        break;
+                    }
+                    if (spoolUnreadable) {
+                        spoolUnreadable = false;
+                        LOG.info("Syslog spool {} can be read again", spool.folder());
+                    }
+                } catch (IOException e) {
+                    if (!spoolUnreadable) {
+                        spoolUnreadable = true;
+                        LOG.error("Syslog spool {} cannot be read or rewritten ({}); trying again every {} s",
+                                spool.folder(), e.getMessage(), SPOOL_RETRY.toSeconds());
+                    }
+                    if (!pause(SPOOL_RETRY)) {
+                        break;
+                    }
                 }
-                sendFromMemory(next);
             }
-        } catch (IOException e) {
-            LOG.error("Syslog output to {} stopped sending: the spool {} cannot be read ({}); records go on to the"
-                    + " spool, or to {} when it cannot take them", server, spool.folder(), e.getMessage(),
-                    undelivered.file());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -246,6 +248,47 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
                 LOG.warn("{} syslog records not delivered to {} within {} ms: kept in the spool {} for the next start",
                         spool.records(), server, drainTime.toMillis(), spool.folder());
             }
+        }
+    }
+
+    /**
+     * Sends the oldest spooled batch, else the oldest record in memory, else ends the connection when stopping.
+     *
+     * @return false when stopping and everything was sent
+     */
+    private boolean sendNext() throws IOException, InterruptedException {
+        Optional<SyslogSpool.Batch> batch = spool.oldest();
+        if (batch.isPresent()) {
+            spoolMemory("older records were waiting in the spool");
+            sendBatch(batch.get());
+            return true;
+        }
+        Pending next = next();
+        if (next == null) {
+            return !finish();
+        }
+        sendFromMemory(next);
+        return true;
+    }
+
+    /** @return false when the drain time of a stop is over */
+    private boolean pause(Duration time) throws InterruptedException {
+        long end = System.nanoTime() + time.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                if (stopping && now - drainDeadline >= 0) {
+                    return false;
+                }
+                long wait = stopping ? Math.min(end - now, drainDeadline - now) : end - now;
+                if (wait <= 0) {
+                    return true;
+                }
+                changed.awaitNanos(wait);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -291,12 +334,16 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
 
     /** Sends one spooled batch, then removes it; on a failure it keeps what is still to send, and the resends. */
     private void sendBatch(SyslogSpool.Batch batch) throws IOException {
-        for (String line : batch.unreadable()) {
-            LOG.error("Syslog spool {}: a line is not a record; it goes to {}", batch.segment().file(),
-                    undelivered.file());
-            giveUp(Map.of("spool.line", line), "not a record in the spool file " + batch.segment().file());
-        }
         List<Map<String, String>> records = batch.records();
+        if (!batch.unreadable().isEmpty()) {
+            LOG.error("Syslog spool {}: {} lines are not records; they go to {}", batch.segment().file(),
+                    batch.unreadable().size(), undelivered.file());
+            for (String line : batch.unreadable()) {
+                giveUp(Map.of("spool.line", line), "not a record in the spool file " + batch.segment().file());
+            }
+            spool.replace(batch, records);
+            return;
+        }
         int sent = 0;
         try {
             connect();
