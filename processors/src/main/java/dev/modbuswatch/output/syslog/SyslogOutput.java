@@ -31,8 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * Neither TCP/TLS nor UDP syslog has acknowledgements. What was written just before a TCP server went away may sit
  * unread in its socket, and a datagram to a UDP port where nothing listens is lost; the host's ICMP port unreachable
- * shows it at the next send, or when the output listens for it ({@link SyslogTransport#confirm}: after each retry
- * during an outage, and whenever the buffer empties). So when a failure is found, the records sent in the last
+ * shows it at the next send, or when the output looks for it ({@link SyslogTransport#confirm}: after each retry
+ * during an outage, and when it had nothing more to send for {@link #CONFIRM_WAIT}). So when a failure is found, the records sent in the last
  * {@link #RESEND_WINDOW} (at most {@link #RESEND_LIMIT}) are sent again first: delivery is at least once.
  * <p>
  * What cannot wait goes to the undelivered file with the reason: a record that finds the memory buffer full, that
@@ -373,14 +373,16 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
         spool.replace(batch, List.of());
     }
 
-    private void sendFromMemory(Pending next) {
+    private void sendFromMemory(Pending next) throws InterruptedException {
         try {
             connect();
             send(next.message());
             remember(next);
             counters.sent(1, false);
-            if (removeAndCheckEmpty(next)) {
-                transport.confirm(CONFIRM_WAIT); // a UDP server refuses only after the send returned
+            if (removeAndCheckEmpty(next) && !recordWithin(CONFIRM_WAIT)) {
+                // A refusal of a UDP datagram (ICMP) comes after its send returned, and shows at the next send; when
+                // no next send comes, it is looked for now, once it had a round trip's time to come.
+                transport.confirm(Duration.ofMillis(1));
             }
         } catch (IOException e) {
             List<Pending> again = recentPendings();
@@ -509,6 +511,20 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
                 changed.await();
             }
             return buffer.peekFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits up to {@code time} for a record in the buffer; does not wait for the sender to be needed elsewhere. */
+    private boolean recordWithin(Duration time) throws InterruptedException {
+        long end = System.nanoTime() + time.toNanos();
+        lock.lock();
+        try {
+            for (long wait = time.toNanos(); buffer.isEmpty() && wait > 0; wait = end - System.nanoTime()) {
+                changed.awaitNanos(wait);
+            }
+            return !buffer.isEmpty();
         } finally {
             lock.unlock();
         }
