@@ -33,6 +33,8 @@ public final class DiskSpool {
 
     private final Path folder;
     private final TreeMap<Long, Size> sizeBySegment = new TreeMap<>();
+    private long records;
+    private long bytes;
 
     public DiskSpool(Path folder) throws IOException {
         this.folder = folder;
@@ -43,8 +45,8 @@ public final class DiskSpool {
                 if (name.endsWith(".tmp")) {
                     Files.delete(file);
                 } else if (name.endsWith(SUFFIX)) {
-                    sizeBySegment.put(sequence(file), new Size(
-                            Files.readAllLines(file, StandardCharsets.UTF_8).size(), Files.size(file)));
+                    put(sequence(file), new Size(Files.readAllLines(file, StandardCharsets.UTF_8).size(),
+                            Files.size(file)));
                 }
             }
         }
@@ -59,7 +61,7 @@ public final class DiskSpool {
             return;
         }
         long sequence = sizeBySegment.isEmpty() ? 1 : sizeBySegment.lastKey() + 1;
-        sizeBySegment.put(sequence, new Size(records.size(), write(file(sequence), records)));
+        put(sequence, new Size(records.size(), write(file(sequence), records)));
     }
 
     public synchronized Optional<Segment> oldest() throws IOException {
@@ -78,9 +80,22 @@ public final class DiskSpool {
         long sequence = sequence(segment.file());
         if (remaining.isEmpty()) {
             Files.deleteIfExists(segment.file());
-            sizeBySegment.remove(sequence);
+            put(sequence, null);
         } else if (!remaining.equals(segment.records())) {
-            sizeBySegment.put(sequence, new Size(remaining.size(), write(segment.file(), remaining)));
+            put(sequence, new Size(remaining.size(), write(segment.file(), remaining)));
+        }
+    }
+
+    /** Sets (or with null removes) a segment's size, keeping the totals. */
+    private void put(long sequence, Size size) {
+        Size old = size == null ? sizeBySegment.remove(sequence) : sizeBySegment.put(sequence, size);
+        if (old != null) {
+            records -= old.records();
+            bytes -= old.bytes();
+        }
+        if (size != null) {
+            records += size.records();
+            bytes += size.bytes();
         }
     }
 
@@ -89,12 +104,12 @@ public final class DiskSpool {
     }
 
     public synchronized long records() {
-        return sizeBySegment.values().stream().mapToLong(Size::records).sum();
+        return records;
     }
 
     /** What the segments take on disk. */
     public synchronized long bytes() {
-        return sizeBySegment.values().stream().mapToLong(Size::bytes).sum();
+        return bytes;
     }
 
     private Path file(long sequence) {
