@@ -385,15 +385,7 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
                 transport.confirm(Duration.ofMillis(1));
             }
         } catch (IOException e) {
-            List<Pending> again = recentPendings();
-            lock.lock();
-            try {
-                for (int i = again.size() - 1; i >= 0; i--) {
-                    buffer.addFirst(again.get(i));
-                }
-            } finally {
-                lock.unlock();
-            }
+            putBack(recentPendings());
             failed(e);
         }
     }
@@ -462,17 +454,21 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
             closeTransport();
             return true;
         }
-        List<Pending> again = recentPendings();
+        putBack(recentPendings());
+        failed(new IOException("the server did not confirm it read everything"));
+        return false;
+    }
+
+    /** Puts records, oldest first, back at the head of the buffer, before what came after them. */
+    private void putBack(List<Pending> records) {
         lock.lock();
         try {
-            for (int i = again.size() - 1; i >= 0; i--) {
-                buffer.addFirst(again.get(i));
+            for (int i = records.size() - 1; i >= 0; i--) {
+                buffer.addFirst(records.get(i));
             }
         } finally {
             lock.unlock();
         }
-        failed(new IOException("the server did not confirm it read everything"));
-        return false;
     }
 
     private void remember(Pending sent) {
@@ -571,15 +567,7 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
             return 0;
         }
         if (!toSpool(records, why)) {
-            lock.lock();
-            try {
-                for (int i = records.size() - 1; i >= 0; i--) {
-                    Map<String, String> record = records.get(i);
-                    buffer.addFirst(new Pending(record, formatter.format(record)));
-                }
-            } finally {
-                lock.unlock();
-            }
+            putBack(records.stream().map(record -> new Pending(record, formatter.format(record))).toList());
             return 0;
         }
         return records.size();
