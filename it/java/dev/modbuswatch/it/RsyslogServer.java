@@ -139,10 +139,22 @@ final class RsyslogServer implements AutoCloseable {
         stop();
     }
 
+    /**
+     * A loopback port free for both TCP and UDP in 20000-20999, the range the syslog tests keep to, so that they do not
+     * meet the live traffic of other tests on {@code lo}.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        int first = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000);
+        for (int i = 0; i < 1000; i++) {
+            int port = 20_000 + (first - 20_000 + i) % 1000;
+            try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+                 DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IOException("no free port in 20000-20999");
     }
 
     static void poll(Duration limit, BooleanSupplier condition, java.util.function.Supplier<String> failure)

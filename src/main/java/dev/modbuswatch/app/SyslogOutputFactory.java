@@ -2,6 +2,7 @@ package dev.modbuswatch.app;
 
 import dev.modbuswatch.output.delivery.DeliveryCounters;
 import dev.modbuswatch.output.delivery.DeadLetterFile;
+import dev.modbuswatch.output.delivery.DiskSpool;
 import dev.modbuswatch.output.syslog.OctetCountingTransport;
 import dev.modbuswatch.output.syslog.Rfc3164Formatter;
 import dev.modbuswatch.output.syslog.Rfc5424Formatter;
@@ -9,6 +10,7 @@ import dev.modbuswatch.output.syslog.SyslogFormatter;
 import dev.modbuswatch.output.syslog.SyslogHeader;
 import dev.modbuswatch.output.syslog.SyslogOutput;
 import dev.modbuswatch.output.syslog.SyslogPriority;
+import dev.modbuswatch.output.syslog.SyslogSpool;
 import dev.modbuswatch.output.syslog.SyslogTransport;
 import dev.modbuswatch.output.syslog.TlsSocketFactory;
 import dev.modbuswatch.output.syslog.UdpTransport;
@@ -54,11 +56,23 @@ final class SyslogOutputFactory {
             throw new SettingException(PREFIX + "port", Integer.toString(port), "must be a port number up to 65535");
         }
         String server = value("protocol", "udp") + "://" + host + ":" + port;
+        Path output = Path.of(properties.resolveProperty("modbus.output.dir").orElse("data"));
         return new SyslogOutput(formatter(), connector(host, port), server,
                 Settings.positiveCount(PREFIX + "buffer-size", value("buffer-size", "10000")),
                 Duration.ofMillis(Settings.positiveMillis(PREFIX + "drain-timeout", value("drain-timeout", "30000"))),
-                new DeadLetterFile(Path.of(properties.resolveProperty("modbus.output.dir").orElse("data"),
-                        UNDELIVERED_FILE), "syslog"), new DeliveryCounters());
+                spool(output), new DeadLetterFile(output.resolve(UNDELIVERED_FILE), "syslog"), new DeliveryCounters());
+    }
+
+    /** Records that wait for the server, on disk in {@code <modbus.output.dir>/spool/syslog/}. */
+    private SyslogSpool spool(Path output) {
+        long megabytes = Settings.positiveCount(PREFIX + "spool-size", value("spool-size", "512"));
+        Path folder = output.resolve("spool").resolve("syslog");
+        try {
+            return new SyslogSpool(new DiskSpool(folder), megabytes << 20);
+        } catch (IOException e) {
+            throw new SettingException("modbus.output.dir", output.toString(), "cannot use the spool folder "
+                    + folder + ": " + e);
+        }
     }
 
     private SyslogFormatter formatter() {

@@ -28,8 +28,13 @@ public final class DiskSpool {
     public record Segment(Path file, List<String> records) {
     }
 
+    private record Size(int records, long bytes) {
+    }
+
     private final Path folder;
-    private final TreeMap<Long, Integer> recordsBySegment = new TreeMap<>();
+    private final TreeMap<Long, Size> sizeBySegment = new TreeMap<>();
+    private long records;
+    private long bytes;
 
     public DiskSpool(Path folder) throws IOException {
         this.folder = folder;
@@ -40,7 +45,8 @@ public final class DiskSpool {
                 if (name.endsWith(".tmp")) {
                     Files.delete(file);
                 } else if (name.endsWith(SUFFIX)) {
-                    recordsBySegment.put(sequence(file), Files.readAllLines(file, StandardCharsets.UTF_8).size());
+                    put(sequence(file), new Size(Files.readAllLines(file, StandardCharsets.UTF_8).size(),
+                            Files.size(file)));
                 }
             }
         }
@@ -54,37 +60,56 @@ public final class DiskSpool {
         if (records.isEmpty()) {
             return;
         }
-        long sequence = recordsBySegment.isEmpty() ? 1 : recordsBySegment.lastKey() + 1;
-        write(file(sequence), records);
-        recordsBySegment.put(sequence, records.size());
+        long sequence = sizeBySegment.isEmpty() ? 1 : sizeBySegment.lastKey() + 1;
+        put(sequence, new Size(records.size(), write(file(sequence), records)));
     }
 
     public synchronized Optional<Segment> oldest() throws IOException {
-        if (recordsBySegment.isEmpty()) {
+        if (sizeBySegment.isEmpty()) {
             return Optional.empty();
         }
-        Path file = file(recordsBySegment.firstKey());
+        Path file = file(sizeBySegment.firstKey());
         return Optional.of(new Segment(file, List.copyOf(Files.readAllLines(file, StandardCharsets.UTF_8))));
     }
 
-    /** Replaces a segment by the records of it that are still to deliver; with none left, removes it. */
+    /**
+     * Replaces a segment by the records still to deliver in its place (those of it not yet delivered, and any older ones
+     * to send again); with none left, removes it.
+     */
     public synchronized void replace(Segment segment, List<String> remaining) throws IOException {
         long sequence = sequence(segment.file());
         if (remaining.isEmpty()) {
             Files.deleteIfExists(segment.file());
-            recordsBySegment.remove(sequence);
-        } else if (remaining.size() != segment.records().size()) {
-            write(segment.file(), remaining);
-            recordsBySegment.put(sequence, remaining.size());
+            put(sequence, null);
+        } else if (!remaining.equals(segment.records())) {
+            put(sequence, new Size(remaining.size(), write(segment.file(), remaining)));
+        }
+    }
+
+    /** Sets (or with null removes) a segment's size, keeping the totals. */
+    private void put(long sequence, Size size) {
+        Size old = size == null ? sizeBySegment.remove(sequence) : sizeBySegment.put(sequence, size);
+        if (old != null) {
+            records -= old.records();
+            bytes -= old.bytes();
+        }
+        if (size != null) {
+            records += size.records();
+            bytes += size.bytes();
         }
     }
 
     public synchronized boolean isEmpty() {
-        return recordsBySegment.isEmpty();
+        return sizeBySegment.isEmpty();
     }
 
     public synchronized long records() {
-        return recordsBySegment.values().stream().mapToLong(Integer::longValue).sum();
+        return records;
+    }
+
+    /** What the segments take on disk. */
+    public synchronized long bytes() {
+        return bytes;
     }
 
     private Path file(long sequence) {
@@ -100,7 +125,8 @@ public final class DiskSpool {
         }
     }
 
-    private void write(Path file, List<String> records) throws IOException {
+    /** @return the bytes written */
+    private long write(Path file, List<String> records) throws IOException {
         Path temporary = folder.resolve(file.getFileName() + ".tmp");
         byte[] bytes = (String.join("\n", records) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
@@ -112,5 +138,6 @@ public final class DiskSpool {
             channel.force(true);
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return bytes.length;
     }
 }

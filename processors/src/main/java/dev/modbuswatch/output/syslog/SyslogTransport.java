@@ -2,6 +2,7 @@ package dev.modbuswatch.output.syslog;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 
 /** One connection (or socket) to the syslog server that carries whole messages. */
 public interface SyslogTransport extends Closeable {
@@ -12,6 +13,19 @@ public interface SyslogTransport extends Closeable {
     /** @return false once the server has closed the connection (a stream transport notices it before the next send) */
     default boolean isOpen() {
         return true;
+    }
+
+    /**
+     * Checks for a sign that what was sent was refused: UDP listens up to {@code wait} for the ICMP port unreachable a
+     * host sends back for a datagram to a port where nothing listens; a stream transport checks that the server has
+     * not closed the connection.
+     *
+     * @throws IOException when what was sent recently did not reach the server
+     */
+    default void confirm(Duration wait) throws IOException {
+        if (!isOpen()) {
+            throw new IOException("the server closed the connection");
+        }
     }
 
     /**

@@ -33,4 +33,19 @@ class DiskSpoolTest {
         assertThat(reopened.records()).isEqualTo(2);
         assertThat(folder.resolve("00000000000000000009.jsonl.tmp")).doesNotExist();
     }
+
+    @Test
+    void countsItsBytesAndReplacesASegmentByOtherRecordsOfTheSameNumber() throws Exception {
+        DiskSpool spool = new DiskSpool(folder);
+        spool.append(List.of("{\"n\":1}", "{\"n\":2}"));
+        spool.append(List.of("{\"n\":3}"));
+        assertThat(spool.bytes()).isEqualTo(3 * 8);
+        DiskSpool.Segment first = spool.oldest().orElseThrow();
+        spool.replace(first, List.of("{\"n\":0}", "{\"n\":2}")); // one to send again, and the one still to send
+        DiskSpool reopened = new DiskSpool(folder);
+        assertThat(reopened.oldest().orElseThrow().records()).containsExactly("{\"n\":0}", "{\"n\":2}");
+        assertThat(reopened.bytes()).isEqualTo(3 * 8);
+        reopened.replace(reopened.oldest().orElseThrow(), List.of());
+        assertThat(reopened.bytes()).isEqualTo(8);
+    }
 }

@@ -1,14 +1,23 @@
 package dev.modbuswatch.output.syslog;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modbuswatch.output.delivery.DeliveryCounters;
 import dev.modbuswatch.output.delivery.DeadLetterFile;
+import dev.modbuswatch.output.delivery.DiskSpool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,13 +30,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The output against a small octet-counting TCP server in the test: framing, reconnect, overflow, drain on stop. */
 class SyslogOutputTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SyslogFormatter NAME_ONLY = record -> record.get("n").getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -39,10 +52,19 @@ class SyslogOutputTest {
         servers.forEach(FramedServer::close);
     }
 
-    private SyslogOutput output(int port, int capacity, Duration drain, DeliveryCounters counters) {
-        return new SyslogOutput(NAME_ONLY, OctetCountingTransport.connector(Socket::new, "127.0.0.1",
-                port), "tcp://127.0.0.1:" + port, capacity, drain,
+    private SyslogOutput output(int port, int capacity, Duration drain, DeliveryCounters counters) throws IOException {
+        return output(OctetCountingTransport.connector(Socket::new, "127.0.0.1", port), "tcp://127.0.0.1:" + port,
+                capacity, drain, counters);
+    }
+
+    private SyslogOutput output(SyslogTransport.Connector connector, String server, int capacity, Duration drain,
+                                DeliveryCounters counters) throws IOException {
+        return new SyslogOutput(NAME_ONLY, connector, server, capacity, drain, spool(Long.MAX_VALUE),
                 new DeadLetterFile(dir.resolve("syslog-undelivered.jsonl"), "syslog"), counters);
+    }
+
+    private SyslogSpool spool(long maxBytes) throws IOException {
+        return new SyslogSpool(new DiskSpool(dir.resolve("spool/syslog")), maxBytes);
     }
 
     @Test
@@ -69,12 +91,19 @@ class SyslogOutputTest {
         for (int i = 0; i < 10; i++) {
             output.offer(Map.of("n", "m" + i));
         }
+        poll(() -> spooledCount() == 10);
+        assertThat(spooled()).as("what waits for the server is on disk, in order")
+                .containsExactly(Map.of("n", "m0"), Map.of("n", "m1"), Map.of("n", "m2"), Map.of("n", "m3"),
+                        Map.of("n", "m4"), Map.of("n", "m5"), Map.of("n", "m6"), Map.of("n", "m7"),
+                        Map.of("n", "m8"), Map.of("n", "m9"));
         FramedServer server = server(port);
         poll(() -> server.messages().size() == 10);
         output.stop();
         assertThat(server.messages()).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
-        assertThat(counters.held()).isEqualTo(10);
         assertThat(counters.deadLettered()).isZero();
+        assertThat(counters.held()).isEqualTo(10);
+        assertThat(counters.replayed()).as("sent from the spool").isEqualTo(10);
+        assertThat(spoolFiles()).as("the spool once all is sent").isEmpty();
     }
 
     @Test
@@ -95,42 +124,205 @@ class SyslogOutputTest {
     }
 
     @Test
-    void whatDoesNotFitTheBufferOrIsLeftAtStopGoesToTheFileWithTheReason() throws Exception {
+    void whatDoesNotFitTheBufferGoesToTheFileWithTheReasonAndWhatIsLeftAtStopToTheSpool() throws Exception {
         DeliveryCounters counters = new DeliveryCounters();
-        SyslogOutput output = output(freePort(), 2, Duration.ofMillis(300), counters);
+        CountDownLatch connecting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SyslogTransport.Connector slow = () -> {
+            connecting.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ConnectException("Connection refused");
+        };
+        SyslogOutput output = output(slow, "tcp://test", 2, Duration.ofMillis(300), counters);
         output.start();
-        for (int i = 0; i < 5; i++) {
+        output.offer(Map.of("n", "m0"));
+        connecting.await();
+        for (int i = 1; i < 5; i++) {
             output.offer(Map.of("n", "m" + i));
         }
+        release.countDown();
         output.stop();
-        List<String> lines = Files.readAllLines(dir.resolve("syslog-undelivered.jsonl"));
-        assertThat(lines).hasSize(5);
-        ObjectMapper json = new ObjectMapper();
         List<String> reasons = new ArrayList<>();
         List<Object> records = new ArrayList<>();
-        for (String line : lines) {
-            Map<?, ?> entry = json.readValue(line, Map.class);
+        for (Map<?, ?> entry : jsonLines(dir.resolve("syslog-undelivered.jsonl"))) {
             reasons.add((String) entry.get("reason"));
             records.add(entry.get("record"));
         }
-        assertThat(reasons.subList(0, 3)).allMatch(reason -> reason.startsWith("buffer full (2 records)"));
-        assertThat(reasons.subList(3, 5)).allMatch(reason -> reason.contains("before the output stopped"));
-        assertThat(records).containsExactlyInAnyOrder(Map.of("n", "m0"), Map.of("n", "m1"), Map.of("n", "m2"),
-                Map.of("n", "m3"), Map.of("n", "m4"));
-        assertThat(counters.deadLettered()).isEqualTo(5);
+        assertThat(reasons).allMatch(reason -> reason.startsWith("buffer full (2 records) while sending to tcp://test"));
+        assertThat(records).containsExactly(Map.of("n", "m2"), Map.of("n", "m3"), Map.of("n", "m4"));
+        assertThat(spooled()).containsExactly(Map.of("n", "m0"), Map.of("n", "m1"));
+        assertThat(counters.deadLettered()).isEqualTo(3);
+        assertThat(counters.spooled()).isEqualTo(2);
         assertThat(counters.sent()).isZero();
+        assertThat(output.summary()).contains("0 sent, ", "2 spooled, 3 undelivered",
+                "2 records wait in the spool " + dir.resolve("spool/syslog") + " for the next start");
     }
 
     @Test
     void aMessageTooLargeForADatagramGoesToTheFile() throws Exception {
         DeliveryCounters counters = new DeliveryCounters();
         SyslogOutput output = new SyslogOutput(NAME_ONLY, UdpTransport.connector("127.0.0.1", freePort()), "udp",
-                10, Duration.ofSeconds(1), new DeadLetterFile(dir.resolve("u.jsonl"), "syslog"), counters);
+                10, Duration.ofSeconds(1), spool(Long.MAX_VALUE), new DeadLetterFile(dir.resolve("u.jsonl"), "syslog"),
+                counters);
         output.start();
         output.offer(Map.of("n", "x".repeat(UdpTransport.MAX_DATAGRAM + 1)));
         output.stop();
         assertThat(Files.readString(dir.resolve("u.jsonl"))).contains("larger than the transport carries");
         assertThat(counters.deadLettered()).isEqualTo(1);
+    }
+
+    @Test
+    void udpToAClosedPortIsRetriedWithBackoffLoggedOnceAndDeliveredInOrderOnceAServerListens() throws Exception {
+        int port = freePort();
+        AtomicInteger connects = new AtomicInteger();
+        SyslogTransport.Connector udp = UdpTransport.connector("127.0.0.1", port);
+        SyslogTransport.Connector counted = () -> {
+            connects.incrementAndGet();
+            return udp.connect();
+        };
+        DeliveryCounters counters = new DeliveryCounters();
+        ListAppender<ILoggingEvent> log = capturedLog();
+        SyslogOutput output = output(counted, "udp://127.0.0.1:" + port, 100, Duration.ofSeconds(10), counters);
+        output.start();
+        for (int i = 0; i < 3; i++) {
+            output.offer(Map.of("n", "m" + i));
+            Thread.sleep(300);
+        }
+        poll(() -> spooledCount() == 3);
+        Thread.sleep(2000);
+        assertThat(connects.get()).as("tries in 3 s: after 0.1, 0.2, 0.4, 0.8, 1.6 s...").isBetween(2, 8);
+        try (DatagramSocket server = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(15_000);
+            List<String> received = new ArrayList<>();
+            while (received.size() < 3) {
+                DatagramPacket packet = new DatagramPacket(new byte[100], 100);
+                server.receive(packet);
+                received.add(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8));
+            }
+            assertThat(received).as("every record, in order").containsExactly("m0", "m1", "m2");
+            output.stop();
+        }
+        assertThat(counters.deadLettered()).isZero();
+        assertThat(spoolFiles()).isEmpty();
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(log.list.stream().filter(event -> event.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage))
+                .as("warnings").singleElement().asString()
+                .contains("udp://127.0.0.1:" + port + " unreachable (refused with ICMP port unreachable");
+        assertThat(lines).filteredOn(line -> line.contains("takes messages again after")).singleElement().asString()
+                .contains("3 records waited");
+        assertThat(lines).noneMatch(line -> line.contains("null"));
+        assertThat(lines).filteredOn(line -> line.contains("stopped: ")).singleElement().asString()
+                .contains("4 sent, 3 of them from the spool, ", "1 sent again after a lost connection", "0 undelivered")
+                .doesNotContain("@");
+    }
+
+    @Test
+    void recordsLeftInTheSpoolByAnEarlierRunAreSentFirstInOrder() throws Exception {
+        DiskSpool earlier = new DiskSpool(dir.resolve("spool/syslog"));
+        earlier.append(List.of("{\"n\":\"old1\"}", "{\"n\":\"old2\"}"));
+        earlier.append(List.of("{\"n\":\"old3\"}"));
+        FramedServer server = server(0);
+        DeliveryCounters counters = new DeliveryCounters();
+        SyslogOutput output = output(server.port(), 100, Duration.ofSeconds(10), counters);
+        output.start();
+        output.offer(Map.of("n", "new"));
+        poll(() -> server.messages().size() == 4);
+        output.stop();
+        assertThat(server.messages()).containsExactly("old1", "old2", "old3", "new");
+        assertThat(counters.replayed()).as("the new record joins the spool while it is sent").isBetween(3L, 4L);
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
+    void whatDoesNotFitTheSpoolGoesToTheFileWithTheReason() throws Exception {
+        DeliveryCounters counters = new DeliveryCounters();
+        int port = freePort();
+        // each record is {"n":"mX"} and a newline: 11 bytes; 25 bytes hold two
+        SyslogOutput output = new SyslogOutput(NAME_ONLY, OctetCountingTransport.connector(Socket::new, "127.0.0.1",
+                port), "tcp://127.0.0.1:" + port, 100, Duration.ofMillis(200), spool(25),
+                new DeadLetterFile(dir.resolve("syslog-undelivered.jsonl"), "syslog"), counters);
+        output.start();
+        for (int i = 0; i < 4; i++) {
+            output.offer(Map.of("n", "m" + i));
+        }
+        output.stop();
+        assertThat(spooled()).containsExactly(Map.of("n", "m0"), Map.of("n", "m1"));
+        List<Map<?, ?>> undelivered = jsonLines(dir.resolve("syslog-undelivered.jsonl"));
+        assertThat(undelivered).extracting(entry -> (Object) entry.get("record")).containsExactly(Map.of("n", "m2"),
+                Map.of("n", "m3"));
+        assertThat(undelivered).extracting(entry -> (String) entry.get("reason"))
+                .allMatch(reason -> reason.startsWith("spool full (0 MiB) while "));
+        assertThat(counters.deadLettered()).isEqualTo(2);
+    }
+
+    @Test
+    void aStopWhileTheServerIsAwayTakesTheDrainTimeAndKeepsTheRecordsInTheSpool() throws Exception {
+        int port = freePort();
+        SyslogOutput output = output(port, 100, Duration.ofMillis(500), new DeliveryCounters());
+        output.start();
+        for (int i = 0; i < 3; i++) {
+            output.offer(Map.of("n", "m" + i));
+        }
+        poll(() -> spooledCount() == 3);
+        long start = System.nanoTime();
+        output.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        assertThat(spooled()).containsExactly(Map.of("n", "m0"), Map.of("n", "m1"), Map.of("n", "m2"));
+        assertThat(dir.resolve("syslog-undelivered.jsonl")).doesNotExist();
+        output.offer(Map.of("n", "late"));
+        assertThat(spooled()).as("a record offered after the stop").endsWith(Map.of("n", "late"));
+    }
+
+    private static ListAppender<ILoggingEvent> capturedLog() {
+        Logger logger = (Logger) LoggerFactory.getLogger(SyslogOutput.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        return appender;
+    }
+
+    @AfterEach
+    void detachLog() {
+        ((Logger) LoggerFactory.getLogger(SyslogOutput.class)).detachAndStopAllAppenders();
+    }
+
+    private List<Map<?, ?>> jsonLines(Path file) throws IOException {
+        List<Map<?, ?>> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            entries.add(JSON.readValue(line, Map.class));
+        }
+        return entries;
+    }
+
+    /** The records in the spool folder, oldest first. */
+    private List<Map<?, ?>> spooled() throws IOException {
+        List<Map<?, ?>> records = new ArrayList<>();
+        for (Path file : spoolFiles()) {
+            records.addAll(jsonLines(file));
+        }
+        return records;
+    }
+
+    private int spooledCount() {
+        try {
+            return spooled().size();
+        } catch (IOException e) {
+            return -1; // a file renamed meanwhile
+        }
+    }
+
+    private List<Path> spoolFiles() throws IOException {
+        Path folder = dir.resolve("spool/syslog");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
     }
 
     private static void poll(BooleanSupplier condition) throws InterruptedException {
