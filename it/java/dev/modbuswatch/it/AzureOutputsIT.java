@@ -200,6 +200,35 @@ class AzureOutputsIT {
     }
 
     @Test
+    void noSecretIsLoggedAtAnyLevel() throws Exception {
+        String maskKey = "mask-key-given-on-the-command-line";
+        try (FakeAzure azure = new FakeAzure(0, 3_000)) {
+            azure.faults.add(FakeAzure.Fault.SERVER_ERROR);
+            OneShotProcess run = OneShotProcess.run(Map.of("MODBUS_AZURE_CLIENT_SECRET", FakeAzure.CLIENT_SECRET,
+                    "CAMEL_LOG_LEVEL", "TRACE", "MODBUS_WATCH_LOG_LEVEL", "TRACE"), capture, folder.resolve("out"),
+                    arguments(dataCollector(azure), arguments(ingestion(azure),
+                            "-Dmodbus.output.azure.shared-key=" + FakeAzure.SHARED_KEY,
+                            "-Dmodbus.detect.bad-login.mask-key=" + maskKey,
+                            "-Dmodbus.output.azure.retry-backoff=100")));
+
+            assertThat(run.exitCode()).as(run.stderr()).isZero();
+            assertThat(azure.problems).isEmpty();
+            assertThat(azure.issuedTokens).isNotEmpty();
+            assertThat(azure.authorizations).hasSizeGreaterThan(2);
+            String logs = run.stderr() + run.stdout();
+            assertThat(logs).as("Camel's TRACE output").contains("TRACE");
+            assertThat(logs).as("the settings summary names the keys").contains("modbus.output.azure.shared-key");
+            List<String> secrets = new ArrayList<>(List.of(FakeAzure.SHARED_KEY, FakeAzure.CLIENT_SECRET, maskKey));
+            secrets.addAll(azure.issuedTokens);
+            azure.authorizations.forEach(authorization -> secrets.add(authorization.substring(
+                    authorization.indexOf(' ') + 1)));
+            for (String secret : secrets) {
+                assertThat(logs).as("the logs").doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
     void aMissingOrInvalidSettingOfAnEnabledOutputStopsTheStartNamingTheKeyButNotTheSecret() throws Exception {
         OneShotProcess missing = OneShotProcess.run(SECRETS, capture, folder.resolve("out"),
                 "-Dmodbus.output.azure.enabled=true");

@@ -62,7 +62,9 @@ final class FakeAzure implements AutoCloseable {
     final AtomicInteger tokensIssued = new AtomicInteger();
     final List<Long> tooManyRequestsAnsweredAt = Collections.synchronizedList(new ArrayList<>());
     final List<Long> callsAt = Collections.synchronizedList(new ArrayList<>());
-    private final Set<String> issuedTokens = Collections.synchronizedSet(new java.util.HashSet<>());
+    final Set<String> issuedTokens = Collections.synchronizedSet(new java.util.HashSet<>());
+    /** The Authorization header of every call to the APIs, as received. */
+    final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final long timeoutMillis;
     private final HttpServer server;
     private final String scheme;
@@ -163,6 +165,7 @@ final class FakeAzure implements AutoCloseable {
         String date = exchange.getRequestHeaders().getFirst("x-ms-date");
         String expected = "SharedKey " + WORKSPACE + ":" + sign("POST\n" + body.length + "\napplication/json\nx-ms-date:"
                 + date + "\n/api/logs");
+        authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
         check(exchange, "Authorization", expected);
         check(exchange, "Content-Type", "application/json");
         check(exchange, "Log-Type", "ModbusWatch");
@@ -193,6 +196,7 @@ final class FakeAzure implements AutoCloseable {
             problems.add("Logs Ingestion URL " + exchange.getRequestURI());
         }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        authorizations.add(authorization);
         if (authorization == null || !authorization.startsWith("Bearer ")
                 || !issuedTokens.contains(authorization.substring(7))) {
             problems.add("Logs Ingestion: bearer token not one issued: " + authorization);

@@ -47,10 +47,13 @@ final class CamelMainFactory {
                     Path.of("").toAbsolutePath());
             main.addOverrideProperty(ROUTES_PATTERN, "classpath:routes/*.yaml");
         }
+        SecretSettings.registerBeforeStart(overrides, Path.of("application.properties"));
+        main.addInitialProperty("camel.main.additional-sensitive-keywords", SecretSettings.CAMEL_SENSITIVE_KEYWORDS);
         overrides.forEach(main::addOverrideProperty);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport configuring) {
+                SecretSettings.registerResolved(configuring.getCamelContext().getPropertiesComponent());
                 selectRoutesDsl(configuring);
             }
 

@@ -88,7 +88,6 @@ public final class ModbusWatch implements Callable<Integer> {
         if (dev) {
             settings.putIfAbsent(CamelMainFactory.RELOAD_ENABLED, "true");
         }
-        runtime.apply(settings).run();
-        return 0;
+        return new ContinuousRun(runtime.apply(settings)).run();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modbuswatch.output.delivery.HttpAnswer;
 import dev.modbuswatch.output.delivery.HttpPost;
+import dev.modbuswatch.secret.KnownSecrets;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -77,6 +78,7 @@ public final class EntraTokenSource {
             }
             Duration valid = Duration.ofSeconds(lifetime);
             Duration margin = valid.compareTo(REFRESH_MARGIN.multipliedBy(2)) < 0 ? valid.dividedBy(2) : REFRESH_MARGIN;
+            KnownSecrets.register(accessToken);
             token = accessToken;
             refreshAt = asked.plus(valid).minus(margin);
         } catch (IOException e) {
