@@ -364,10 +364,13 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                         .end()
                         .to("file:{{modbus.output.dir}}?fileName=events.jsonl&fileExist=Append")
                         .to("direct:flush-transaction-lines")
+                        .bean("pipelineState", "checkpoint")
                     .endChoice()
                     .when(simple("${header.CamelPcapMessageType} == 'ANOMALY'"))
                         .log(LoggingLevel.WARN, "Stream anomaly: ${body}")
                         .setProperty("anomaly", simple("${body}"))
+                        // A gap (one connection's or the whole capture's) marks the requests pending across it unobserved.
+                        .bean("unseenTraffic", "anomaly")
                         .bean("anomalyEvent")
                         .multicast().aggregationStrategy("#keepOriginal")
                             .to("direct:detect-stream-anomaly")
@@ -378,9 +381,12 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                     .when(simple("${header.CamelPcapMessageType} == 'TICK'"))
                         .bean("captureClock", "tick(${header.CamelPcapTime})")
                         .to("direct:flush-transaction-lines")
+                        .bean("pipelineState", "checkpoint")
                     .endChoice()
+                    // The end of a capture file completes everything pending; a live capture that stops (reload,
+                    // shutdown) keeps it pending, marked unobserved.
                     .otherwise()
-                        .bean("captureClock", "completeAll")
+                        .bean("captureEnd", "ended")
                         .to("direct:flush-transaction-lines")
                         .log("Capture ended: ${header.CamelPcapStatistics}")
                 .end();

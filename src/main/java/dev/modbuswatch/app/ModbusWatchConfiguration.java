@@ -1,12 +1,15 @@
 package dev.modbuswatch.app;
 
 import dev.modbuswatch.correlate.CaptureClock;
+import dev.modbuswatch.correlate.CaptureEnd;
 import dev.modbuswatch.correlate.CaptureTimeCompletion;
 import dev.modbuswatch.correlate.MalformedPdu;
 import dev.modbuswatch.correlate.ModbusTransaction;
+import dev.modbuswatch.correlate.PendingGroups;
 import dev.modbuswatch.correlate.PendingRequests;
 import dev.modbuswatch.correlate.TransactionAggregation;
 import dev.modbuswatch.correlate.TransactionKey;
+import dev.modbuswatch.correlate.UnseenTraffic;
 import dev.modbuswatch.detect.BadLoginDetector;
 import dev.modbuswatch.detect.BruteForceDetector;
 import dev.modbuswatch.detect.DeviceRules;
@@ -29,6 +32,7 @@ import dev.modbuswatch.output.RunSummary;
 import dev.modbuswatch.output.syslog.SyslogOutput;
 import dev.modbuswatch.profile.DeviceProfiles;
 import dev.modbuswatch.profile.RegisterEnrichment;
+import dev.modbuswatch.state.PipelineState;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -36,10 +40,10 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.aggregate.AggregateController;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.processor.aggregate.DefaultAggregateController;
-import org.apache.camel.processor.aggregate.MemoryAggregationRepository;
 import org.apache.camel.processor.aggregate.UseOriginalAggregationStrategy;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -48,6 +52,11 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
 
     private static final String TIME_ZONE = "modbus.event.time-zone";
     private static final String BATCH_SIZE = "modbus.capture.batch-size";
+    private static final String CORRELATION_TIMEOUT = "modbus.correlation.timeout";
+    private static final String STATE_ENABLED = "modbus.state.enabled";
+    private static final String STATE_INTERVAL = "modbus.state.snapshot-interval";
+    /** In the output directory, beside the files the run writes. */
+    private static final String STATE_FILE = "pipeline-state.json";
     /**
      * Camel runs a batch's split parts, their correlation and what a completed transaction goes through in one call
      * chain on the route thread, so the stack it needs grows with the batch: 1,375 ADUs per batch ran, 1,500 overflowed
@@ -58,7 +67,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     private static final List<String> SWITCHES = List.of("modbus.output.transactions.enabled",
             "modbus.detect.bad-login.enabled", "modbus.detect.brute-force.enabled",
             "modbus.detect.unauthorized-write.enabled", "modbus.detect.unanswered-write.enabled",
-            "modbus.detect.protocol-anomaly.enabled", "modbus.output.syslog.enabled");
+            "modbus.detect.protocol-anomaly.enabled", "modbus.output.syslog.enabled", STATE_ENABLED);
 
     @Override
     public void configure(CamelContext camelContext) throws Exception {
@@ -69,6 +78,25 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
                 MOST_ADUS_PER_BATCH, "the routes' stack depth grows with the batch");
         new AzureOutputs(camelContext).register();
         syslogOutput(camelContext);
+        pipelineState(camelContext);
+    }
+
+    /**
+     * Kept across restarts in the continuous run (saved in the output directory); the one-shot run switches it off. A
+     * service, so that it restores before the capture starts and saves after the routes stopped.
+     */
+    private void pipelineState(CamelContext camelContext) throws Exception {
+        PropertiesComponent properties = camelContext.getPropertiesComponent();
+        UnseenTraffic unseen = unseenTraffic(properties.resolveProperty(CORRELATION_TIMEOUT).orElse(null));
+        Path file = null;
+        long interval = 0;
+        if (Settings.flag(STATE_ENABLED, properties.resolveProperty(STATE_ENABLED).orElse(null))) {
+            file = Path.of(properties.resolveProperty("modbus.output.dir").orElse("data"), STATE_FILE);
+            interval = Settings.positiveMillis(STATE_INTERVAL, properties.resolveProperty(STATE_INTERVAL).orElse(null));
+        }
+        PipelineState state = new PipelineState(file, interval, transactionRepository, loginBurstRepository, unseen);
+        camelContext.getRegistry().bind("pipelineState", state);
+        camelContext.addService(state, true, false);
     }
 
     /** A switched-off output is a {@link DisabledOutput}, so the routes that name it still start. */
@@ -84,13 +112,15 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     }
 
     private final RunSummary runSummary = new RunSummary();
-    private final MemoryAggregationRepository transactionRepository = new MemoryAggregationRepository();
+    private final PendingGroups transactionRepository = new PendingGroups();
     private final AggregateController transactionController = new DefaultAggregateController();
     private final AggregateController transactionLinesController = new DefaultAggregateController();
-    private final MemoryAggregationRepository loginBurstRepository = new MemoryAggregationRepository();
+    private final PendingGroups loginBurstRepository = new PendingGroups();
     private final AggregateController loginBurstController = new DefaultAggregateController();
     private DeviceProfiles profiles;
     private CaptureTimeCompletion transactionCompletion;
+    private UnseenTraffic unseenTraffic;
+    private CaptureClock captureClock;
 
     // Events
 
@@ -140,13 +170,27 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("transactionAggregation")
-    public TransactionAggregation transactionAggregation() {
-        return new TransactionAggregation();
+    public TransactionAggregation transactionAggregation(@PropertyInject(CORRELATION_TIMEOUT) String timeout) {
+        return new TransactionAggregation(unseenTraffic(timeout));
     }
 
     @BindToRegistry("transactionRepository")
-    public MemoryAggregationRepository transactionRepository() {
+    public PendingGroups transactionRepository() {
         return transactionRepository;
+    }
+
+    /** Times the sensor missed traffic (gaps, restarts): the capture route reports them, correlation asks. */
+    @BindToRegistry("unseenTraffic")
+    public UnseenTraffic unseenTrafficBean(@PropertyInject(CORRELATION_TIMEOUT) String timeout) {
+        return unseenTraffic(timeout);
+    }
+
+    private UnseenTraffic unseenTraffic(String timeout) {
+        if (unseenTraffic == null) {
+            unseenTraffic = new UnseenTraffic(transactionRepository, Settings.positiveMillis(CORRELATION_TIMEOUT,
+                    timeout));
+        }
+        return unseenTraffic;
     }
 
     @BindToRegistry("transactionController")
@@ -175,12 +219,25 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("captureClock")
-    public CaptureClock captureClock(@PropertyInject("modbus.correlation.timeout") String timeout,
-                                     @PropertyInject("modbus.detect.brute-force.window") String window) {
-        long windowMillis = Settings.positiveMillis("modbus.detect.brute-force.window", window);
-        return new CaptureClock(List.of(transactionCompletion(timeout),
-                new CaptureTimeCompletion(loginBurstRepository, loginBurstController, windowMillis,
-                        body -> ((LoginBurst) body).newest())));
+    public CaptureClock captureClockBean(@PropertyInject(CORRELATION_TIMEOUT) String timeout,
+                                         @PropertyInject("modbus.detect.brute-force.window") String window) {
+        return captureClock(timeout, window);
+    }
+
+    @BindToRegistry("captureEnd")
+    public CaptureEnd captureEnd(@PropertyInject(CORRELATION_TIMEOUT) String timeout,
+                                 @PropertyInject("modbus.detect.brute-force.window") String window) {
+        return new CaptureEnd(captureClock(timeout, window), unseenTraffic(timeout));
+    }
+
+    private CaptureClock captureClock(String timeout, String window) {
+        if (captureClock == null) {
+            long windowMillis = Settings.positiveMillis("modbus.detect.brute-force.window", window);
+            captureClock = new CaptureClock(List.of(transactionCompletion(timeout),
+                    new CaptureTimeCompletion(loginBurstRepository, loginBurstController, windowMillis,
+                            body -> ((LoginBurst) body).newest())));
+        }
+        return captureClock;
     }
 
     @BindToRegistry("pendingRequests")
@@ -256,7 +313,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("loginBurstRepository")
-    public MemoryAggregationRepository loginBurstRepository() {
+    public PendingGroups loginBurstRepository() {
         return loginBurstRepository;
     }
 

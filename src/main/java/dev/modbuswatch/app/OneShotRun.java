@@ -61,6 +61,8 @@ final class OneShotRun {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
         overrides.put("modbus.capture.uri", "pcap:file:" + capture);
         overrides.put("modbus.output.dir", output.toString());
+        // A file is read whole in one run: no state to keep for a next one.
+        overrides.put("modbus.state.enabled", "false");
         MainSupport main = runtime.apply(overrides);
         CaptureCompletion completion = new CaptureCompletion(main::completed);
         ProgressDisplay progress = new ProgressDisplay();

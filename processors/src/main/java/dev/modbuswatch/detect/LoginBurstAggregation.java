@@ -25,6 +25,11 @@ public final class LoginBurstAggregation implements AggregationStrategy {
         this.lastBadLogin = new RecentByKey<>(windowNanos);
     }
 
+    /** The last bad login per key, within the window: whether a new burst continues an alerted one. */
+    public RecentByKey<String> recentBadLogins() {
+        return lastBadLogin;
+    }
+
     /** Correlation key: client address, device address and unit. */
     public String key(Alert badLogin) {
         ModbusAdu request = badLogin.transaction().request().adu();

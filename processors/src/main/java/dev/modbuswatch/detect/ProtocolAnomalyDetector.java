@@ -21,6 +21,11 @@ public final class ProtocolAnomalyDetector {
         this.alerted = new RecentByKey<>(intervalMillis * 1_000_000L);
     }
 
+    /** The last alert per connection, within the interval. */
+    public RecentByKey<TcpConnection> recentAlerts() {
+        return alerted;
+    }
+
     /** A PDU that failed to decode; its event is tagged in place. */
     public Alert detect(ModbusMessage message) {
         if (message.pdu() != null) {

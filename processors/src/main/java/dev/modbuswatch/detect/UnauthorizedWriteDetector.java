@@ -23,6 +23,11 @@ public final class UnauthorizedWriteDetector {
         this.logins = new RecentByKey<>(loginWindowMillis * 1_000_000L);
     }
 
+    /** The last successful login per connection, within the login window. */
+    public RecentByKey<TcpConnection> recentLogins() {
+        return logins;
+    }
+
     public Alert detect(ModbusTransaction transaction) {
         TransactionStatus status = transaction.status();
         if (status != TransactionStatus.ok && status != TransactionStatus.exception) {

@@ -18,6 +18,11 @@ public record StreamAnomaly(
         /** Bytes that do not start with a plausible MBAP header (non-Modbus traffic, or a broken header). */
         MALFORMED_HEADER,
         /** An ADU that was still incomplete when its connection ended or was forgotten. */
-        INCOMPLETE_ADU
+        INCOMPLETE_ADU,
+        /**
+         * Traffic of every connection the capture missed (connection null): the interface was down or gone, or the
+         * kernel dropped packets; the detail says which.
+         */
+        CAPTURE_GAP
     }
 }
