@@ -69,6 +69,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
                 MOST_ADUS_PER_BATCH, "the routes' stack depth grows with the batch");
         new AzureOutputs(camelContext).register();
         syslogOutput(camelContext);
+        camelContext.addComponent("jsonl", OutputFiles.component(camelContext.getPropertiesComponent(), runSummary));
     }
 
     /** A switched-off output is a {@link DisabledOutput}, so the routes that name it still start. */
