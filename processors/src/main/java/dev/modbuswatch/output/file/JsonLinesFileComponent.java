@@ -30,6 +30,7 @@ public final class JsonLinesFileComponent extends DefaultComponent {
     private final HeldRecords held;
     private final Map<Path, JsonLinesFile> files = new ConcurrentHashMap<>();
     private ScheduledExecutorService maintenance;
+    private long lastMaintenanceWarning = Long.MIN_VALUE / 2;
 
     /** @param lost told the file name and how many records were given up, each time records are given up */
     public JsonLinesFileComponent(OutputFilePolicy policy, Clock clock, ObjLongConsumer<String> lost) {
@@ -61,8 +62,22 @@ public final class JsonLinesFileComponent extends DefaultComponent {
         long every = policy.retryEvery().toMillis();
         maintenance = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "jsonl-files");
-        maintenance.scheduleWithFixedDelay(() -> files.values().forEach(JsonLinesFile::maintain), every, every,
-                TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** An exception thrown here would end the schedule, and with it every retry. */
+    private void maintain() {
+        for (JsonLinesFile file : files.values()) {
+            try {
+                file.maintain();
+            } catch (RuntimeException e) {
+                if (clock.millis() - lastMaintenanceWarning >= 60_000) {
+                    lastMaintenanceWarning = clock.millis();
+                    LOG.warn("Maintenance of {} failed (retried every second, logged once a minute): {}",
+                            file.path(), e.toString());
+                }
+            }
+        }
     }
 
     @Override
