@@ -28,21 +28,21 @@ final class OutputFiles {
             throw new SettingException(PREFIX + "hold-size", "0", "must be more than 0 bytes");
         }
         if (!Settings.flag(ROTATE, value(properties, "rotate.enabled", "true"))) {
-            return new OutputFilePolicy(false, 0, RotationInterval.NONE, false, Duration.ZERO, 0, holdBytes,
-                    Duration.ofSeconds(1));
+            return OutputFilePolicy.withoutRotation(holdBytes);
         }
-        RotationInterval interval;
         String intervalValue = value(properties, "rotate.interval", "daily");
+        RotationInterval interval;
         try {
             interval = RotationInterval.parse(intervalValue);
         } catch (IllegalArgumentException e) {
             throw new SettingException(PREFIX + "rotate.interval", intervalValue, e.getMessage());
         }
-        long days = Settings.wholeNumber(PREFIX + "retain.days", value(properties, "retain.days", "30"));
-        return new OutputFilePolicy(true, Settings.bytes(PREFIX + "rotate.size", value(properties, "rotate.size",
-                "256MB")), interval, Settings.flag(PREFIX + "rotate.compress", value(properties, "rotate.compress",
-                "false")), Duration.ofDays(days), Settings.bytes(PREFIX + "retain.size", value(properties,
-                "retain.size", "0")), holdBytes, Duration.ofSeconds(1));
+        long rotateBytes = Settings.bytes(PREFIX + "rotate.size", value(properties, "rotate.size", "256MB"));
+        boolean compress = Settings.flag(PREFIX + "rotate.compress", value(properties, "rotate.compress", "false"));
+        long retainDays = Settings.wholeNumber(PREFIX + "retain.days", value(properties, "retain.days", "30"));
+        long retainBytes = Settings.bytes(PREFIX + "retain.size", value(properties, "retain.size", "0"));
+        return new OutputFilePolicy(true, rotateBytes, interval, compress, Duration.ofDays(retainDays), retainBytes,
+                holdBytes, Duration.ofSeconds(1));
     }
 
     private static String value(PropertiesComponent properties, String key, String otherwise) {

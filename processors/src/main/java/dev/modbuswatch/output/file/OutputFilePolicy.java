@@ -16,9 +16,9 @@ import java.time.Duration;
 public record OutputFilePolicy(boolean rotate, long rotateBytes, RotationInterval interval, boolean compress,
                                Duration retainAge, long retainBytes, long holdBytes, Duration retryEvery) {
 
-    /** The one-shot run's: never rotates, holds up to 64 MiB. */
-    public static OutputFilePolicy oneShot() {
-        return new OutputFilePolicy(false, 0, RotationInterval.NONE, false, Duration.ZERO, 0, 64L << 20,
+    /** The one-shot run's: never rotates, keeps every file. */
+    public static OutputFilePolicy withoutRotation(long holdBytes) {
+        return new OutputFilePolicy(false, 0, RotationInterval.NONE, false, Duration.ZERO, 0, holdBytes,
                 Duration.ofSeconds(1));
     }
 

@@ -243,8 +243,7 @@ class JsonLinesFileTest {
     }
 
     private static OutputFilePolicy oneShot(long holdBytes) {
-        return new OutputFilePolicy(false, 0, RotationInterval.NONE, false, Duration.ZERO, 0, holdBytes,
-                Duration.ofSeconds(1));
+        return OutputFilePolicy.withoutRotation(holdBytes);
     }
 
     private static OutputFilePolicy rotating(long bytes, RotationInterval interval) {
