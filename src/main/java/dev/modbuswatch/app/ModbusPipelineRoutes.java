@@ -106,7 +106,7 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                 .split(simple("${body}")).aggregationStrategy("#jsonLines")
                     .marshal().json()
                 .end()
-                .to("file:{{modbus.output.dir}}?fileName=dead-letter.jsonl&fileExist=Append");
+                .to("jsonl:{{modbus.output.dir}}?fileName=dead-letter.jsonl");
     }
 
     /**
@@ -159,7 +159,7 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                         .executorService("#inCallingThread")
                         .completionSize(10000)
                         .forceCompletionOnStop()
-                    .to("file:{{modbus.output.dir}}?fileName=transactions.jsonl&fileExist=Append")
+                    .to("jsonl:{{modbus.output.dir}}?fileName=transactions.jsonl&priority=low")
                 .end();
     }
 
@@ -279,7 +279,7 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                     .end()
                 .end()
                 .to("direct:json-line")
-                .to("file:{{modbus.output.dir}}?fileName=alerts.jsonl&fileExist=Append");
+                .to("jsonl:{{modbus.output.dir}}?fileName=alerts.jsonl&priority=high");
     }
 
     // Azure outputs: each takes the alert's record into its batcher (dev.modbuswatch.output.delivery.BatchDelivery),
@@ -362,7 +362,7 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                                 .end()
                             .end()
                         .end()
-                        .to("file:{{modbus.output.dir}}?fileName=events.jsonl&fileExist=Append")
+                        .to("jsonl:{{modbus.output.dir}}?fileName=events.jsonl&priority=low")
                         .to("direct:flush-transaction-lines")
                         .bean("pipelineState", "checkpoint")
                     .endChoice()
@@ -376,7 +376,7 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                             .to("direct:detect-stream-anomaly")
                         .end()
                         .to("direct:json-line")
-                        .to("file:{{modbus.output.dir}}?fileName=anomalies.jsonl&fileExist=Append")
+                        .to("jsonl:{{modbus.output.dir}}?fileName=anomalies.jsonl")
                     .endChoice()
                     .when(simple("${header.CamelPcapMessageType} == 'TICK'"))
                         .bean("captureClock", "tick(${header.CamelPcapTime})")

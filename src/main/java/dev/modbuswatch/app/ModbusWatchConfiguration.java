@@ -78,6 +78,7 @@ public class ModbusWatchConfiguration implements CamelConfiguration {
                 MOST_ADUS_PER_BATCH, "the routes' stack depth grows with the batch");
         new AzureOutputs(camelContext).register();
         syslogOutput(camelContext);
+        camelContext.addComponent("jsonl", OutputFiles.component(camelContext.getPropertiesComponent(), runSummary));
         pipelineState(camelContext);
     }
 

@@ -61,8 +61,9 @@ final class OneShotRun {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
         overrides.put("modbus.capture.uri", "pcap:file:" + capture);
         overrides.put("modbus.output.dir", output.toString());
-        // A file is read whole in one run: no state to keep for a next one.
+        // A file is read whole in one run: no state to keep for a next one, no file to rotate.
         overrides.put("modbus.state.enabled", "false");
+        overrides.put(OutputFiles.ROTATE, "false");
         MainSupport main = runtime.apply(overrides);
         CaptureCompletion completion = new CaptureCompletion(main::completed);
         ProgressDisplay progress = new ProgressDisplay();
@@ -141,6 +142,11 @@ final class OneShotRun {
                     : routes.alertsByName().entrySet().stream().map(alert -> alert.getKey() + " " + alert.getValue())
                     .collect(Collectors.joining(", ")));
             text.append("\n  malformed: ").append(routes.malformedPdus()).append(" PDUs");
+            if (!routes.notWrittenByFile().isEmpty()) {
+                text.append("\n  warning: records that could not be written (see the log): ")
+                        .append(routes.notWrittenByFile().entrySet().stream()
+                                .map(file -> file.getKey() + " " + file.getValue()).collect(Collectors.joining(", ")));
+            }
             if (routes.deadLetters() > 0) {
                 text.append("\n  warning: ").append(routes.deadLetters()).append(" records that failed in the routes"
                         + " are in ").append(output.resolve("dead-letter.jsonl"));

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the routes produced: transactions by status, alerts by name, malformed PDUs, dead letters. For the end-of-run
- * summary.
+ * What the routes produced: transactions by status, alerts by name, malformed PDUs, dead letters, records the output
+ * files could not take. For the end-of-run summary.
  */
 public final class RunSummary {
 
@@ -20,6 +20,7 @@ public final class RunSummary {
     private final Map<String, LongAdder> alerts = new ConcurrentHashMap<>();
     private final LongAdder malformedPdus = new LongAdder();
     private final LongAdder deadLetters = new LongAdder();
+    private final Map<String, LongAdder> notWritten = new ConcurrentHashMap<>();
 
     public void transaction(ModbusTransaction transaction) {
         transactions.computeIfAbsent(transaction.status(), status -> new LongAdder()).increment();
@@ -36,6 +37,18 @@ public final class RunSummary {
     /** @param records how many records the failed message became in dead-letter.jsonl */
     public void deadLetters(java.util.List<?> records) {
         deadLetters.add(records.size());
+    }
+
+    /** Records an output file gave up on (too many held while it could not be written, or still held at the stop). */
+    public void notWritten(String file, long records) {
+        notWritten.computeIfAbsent(file, name -> new LongAdder()).add(records);
+    }
+
+    /** By file name; empty when every record was written. */
+    public Map<String, Long> notWrittenByFile() {
+        Map<String, Long> counts = new TreeMap<>();
+        notWritten.forEach((file, count) -> counts.put(file, count.sum()));
+        return counts;
     }
 
     public long deadLetters() {
