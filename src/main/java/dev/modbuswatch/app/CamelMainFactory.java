@@ -1,16 +1,19 @@
 package dev.modbuswatch.app;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.MainSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.RouteWatcherReloadStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -23,6 +26,8 @@ final class CamelMainFactory {
     static final String ROUTES_PATTERN = "camel.main.routes-include-pattern";
     static final String RELOAD_ENABLED = "camel.main.routes-reload-enabled";
     static final String ROUTES_DSL = "modbus.routes.dsl";
+    /** A saved route file is read once it has not changed for this long (an editor may write it in several steps). */
+    private static final Duration RELOAD_QUIET_PERIOD = Duration.ofMillis(250);
 
     /** @param overrides settings that take precedence over application.properties */
     static Main create(Map<String, String> overrides) {
@@ -56,6 +61,7 @@ final class CamelMainFactory {
 
             @Override
             public void afterConfigure(BaseMainSupport configured) {
+                useChangedRoutesReload(configured.getCamelContext(), configured.configure());
                 reportRouteReload(configured.configure());
             }
         });
@@ -78,6 +84,27 @@ final class CamelMainFactory {
                 main.configure().addRoutesBuilder(new ModbusPipelineRoutes());
             }
             default -> throw new SettingException(ROUTES_DSL, dsl, "must be yaml or java");
+        }
+    }
+
+    /**
+     * With route reload on, camel-main has added its RouteWatcherReloadStrategy to the context (not started yet): it is
+     * replaced by {@link ChangedRoutesReloadStrategy}, which watches the same folder and pattern.
+     */
+    private static void useChangedRoutesReload(CamelContext context, MainConfigurationProperties settings) {
+        if (!settings.isRoutesReloadEnabled()) {
+            return;
+        }
+        try {
+            for (RouteWatcherReloadStrategy camels : context.hasServices(RouteWatcherReloadStrategy.class)) {
+                context.removeService(camels);
+            }
+            ChangedRoutesReloadStrategy reload = new ChangedRoutesReloadStrategy(settings.getRoutesReloadDirectory(),
+                    settings.isRoutesReloadDirectoryRecursive(), RELOAD_QUIET_PERIOD);
+            reload.setPattern(settings.getRoutesReloadPattern());
+            context.addService(reload);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up route reload: " + e.getMessage(), e);
         }
     }
 
