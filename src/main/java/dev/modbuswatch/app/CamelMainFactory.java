@@ -7,7 +7,6 @@ import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.MainSupport;
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.support.RouteWatcherReloadStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,15 +53,19 @@ final class CamelMainFactory {
         }
         overrides.forEach(main::addOverrideProperty);
         main.addMainListener(new MainListenerSupport() {
+            private boolean routeReload;
+
             @Override
             public void beforeConfigure(BaseMainSupport configuring) {
                 selectRoutesDsl(configuring);
+                routeReload = takeOverRouteReload(configuring);
             }
 
             @Override
             public void afterConfigure(BaseMainSupport configured) {
-                useChangedRoutesReload(configured.getCamelContext(), configured.configure());
-                reportRouteReload(configured.configure());
+                if (routeReload) {
+                    useChangedRoutesReload(configured.getCamelContext(), configured.configure());
+                }
             }
         });
         return main;
@@ -88,38 +91,43 @@ final class CamelMainFactory {
     }
 
     /**
-     * With route reload on, camel-main has added its RouteWatcherReloadStrategy to the context (not started yet): it is
-     * replaced by {@link ChangedRoutesReloadStrategy}, which watches the same folder and pattern.
+     * camel.main.routes-reload-enabled asks for route reload: camel-main is told it is off, so that it does not add its
+     * RouteWatcherReloadStrategy (a service added to a context that has not started cannot be taken out again), and
+     * {@link #useChangedRoutesReload} adds ours instead. Runs before camel-main applies camel.main.*.
+     */
+    private static boolean takeOverRouteReload(BaseMainSupport main) {
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        boolean enabled = main.configure().isRoutesReloadEnabled()
+                || properties.resolveProperty(RELOAD_ENABLED).map(value -> Boolean.parseBoolean(value.trim()))
+                        .orElse(false);
+        if (enabled) {
+            properties.addOverrideProperty(RELOAD_ENABLED, "false");
+            main.configure().setRoutesReloadEnabled(false);
+        }
+        return enabled;
+    }
+
+    /**
+     * Adds {@link ChangedRoutesReloadStrategy} to the context (it starts with it), watching the folder and files of
+     * camel.main.routes-reload-directory, -directory-recursive and -pattern, as camel-main's own would.
      */
     private static void useChangedRoutesReload(CamelContext context, MainConfigurationProperties settings) {
-        if (!settings.isRoutesReloadEnabled()) {
+        Path folder = Path.of(settings.getRoutesReloadDirectory()).toAbsolutePath();
+        if (!Files.isDirectory(folder)) {
+            // Camel says nothing at our log level, and nothing at all when the folder is missing.
+            LOG.warn("Route reload is on, but {} is not a directory: no route will be reloaded", folder);
             return;
         }
+        ChangedRoutesReloadStrategy reload = new ChangedRoutesReloadStrategy(settings.getRoutesReloadDirectory(),
+                settings.isRoutesReloadDirectoryRecursive(), RELOAD_QUIET_PERIOD);
+        reload.setPattern(settings.getRoutesReloadPattern());
         try {
-            for (RouteWatcherReloadStrategy camels : context.hasServices(RouteWatcherReloadStrategy.class)) {
-                context.removeService(camels);
-            }
-            ChangedRoutesReloadStrategy reload = new ChangedRoutesReloadStrategy(settings.getRoutesReloadDirectory(),
-                    settings.isRoutesReloadDirectoryRecursive(), RELOAD_QUIET_PERIOD);
-            reload.setPattern(settings.getRoutesReloadPattern());
             context.addService(reload);
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up route reload: " + e.getMessage(), e);
         }
-    }
-
-    /** Camel says nothing at our log level, and nothing at all when the folder is missing. */
-    private static void reportRouteReload(MainConfigurationProperties settings) {
-        if (!settings.isRoutesReloadEnabled()) {
-            return;
-        }
-        Path folder = Path.of(settings.getRoutesReloadDirectory()).toAbsolutePath();
-        if (Files.isDirectory(folder)) {
-            LOG.info("Routes are reloaded when a file matching {} in {} changes", settings.getRoutesReloadPattern(),
-                    folder);
-        } else {
-            LOG.warn("Route reload is on, but {} is not a directory: no route will be reloaded", folder);
-        }
+        LOG.info("Routes are reloaded when a file matching {} in {} changes", settings.getRoutesReloadPattern(),
+                folder);
     }
 
     private CamelMainFactory() {
