@@ -53,10 +53,15 @@ final class ChangedRoutesReloadStrategy extends RouteWatcherReloadStrategy {
         this.quietPeriod = quietPeriod;
     }
 
+    /**
+     * @param resources the route files that changed; null when a properties file in the folder changed (only with a
+     *                  pattern that takes them): then every route is reloaded, as Camel does, since a placeholder's new
+     *                  value does not show in a route's definition
+     */
     @Override
     protected void onRouteReload(Collection<Resource> resources, boolean removeEverything) {
         if (resources == null || removeEverything) {
-            super.onRouteReload(resources, removeEverything); // not a route file that changed
+            super.onRouteReload(resources, removeEverything);
             return;
         }
         for (Resource resource : resources) {
