@@ -149,8 +149,14 @@ final class ChangedRoutesReloadStrategy extends RouteWatcherReloadStrategy {
         if (!changes.isEmpty()) {
             // The checked definitions have been made into routes once; the routes started come from a second reading
             // of the same text.
-            List<RouteDefinition> toStart = routes(load(file), running).stream()
-                    .filter(route -> changes.toStart().contains(route.getRouteId())).toList();
+            List<RouteDefinition> toStart;
+            try {
+                toStart = routes(load(file), running).stream()
+                        .filter(route -> changes.toStart().contains(route.getRouteId())).toList();
+            } catch (RouteFileRejected e) {
+                replaceConfigurations(model, configurations, runningConfigurations);
+                throw e;
+            }
             replaceRoutes(context, model, running, changes, toStart, file, runningConfigurations, configurations);
         }
         return changes;
