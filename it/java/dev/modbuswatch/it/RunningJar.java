@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code java -jar modbus-watch.jar ARGS} in continuous mode, stderr kept in a file; killed on close. */
 final class RunningJar implements AutoCloseable {
 
+    /** How long {@link #await} waits: a start-up on a busy machine takes several seconds. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
     private final Process process;
     private final Path stderr;
 
@@ -40,6 +43,10 @@ final class RunningJar implements AutoCloseable {
         return new RunningJar(process, stderr);
     }
 
+    void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, WAIT, condition);
+    }
+
     void await(String what, Duration wait, BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(wait);
         while (!condition.getAsBoolean()) {
@@ -60,6 +67,18 @@ final class RunningJar implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new AssertionError("modbus-watch did not stop within 60 s of SIGTERM" + log());
         }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive() && ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    Instant startInstant() {
+        return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().startInstant()).orElse(null);
     }
 
     int count(String text) {

@@ -1,5 +1,6 @@
 package dev.modbuswatch.app;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainConfigurationProperties;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -23,6 +25,8 @@ final class CamelMainFactory {
     static final String ROUTES_PATTERN = "camel.main.routes-include-pattern";
     static final String RELOAD_ENABLED = "camel.main.routes-reload-enabled";
     static final String ROUTES_DSL = "modbus.routes.dsl";
+    /** A saved route file is read once it has not changed for this long (an editor may write it in several steps). */
+    private static final Duration RELOAD_QUIET_PERIOD = Duration.ofMillis(250);
 
     /** @param overrides settings that take precedence over application.properties */
     static Main create(Map<String, String> overrides) {
@@ -51,15 +55,20 @@ final class CamelMainFactory {
         main.addInitialProperty("camel.main.additional-sensitive-keywords", SecretSettings.CAMEL_SENSITIVE_KEYWORDS);
         overrides.forEach(main::addOverrideProperty);
         main.addMainListener(new MainListenerSupport() {
+            private boolean routeReload;
+
             @Override
             public void beforeConfigure(BaseMainSupport configuring) {
                 SecretSettings.registerResolved(configuring.getCamelContext().getPropertiesComponent());
                 selectRoutesDsl(configuring);
+                routeReload = takeOverRouteReload(configuring);
             }
 
             @Override
             public void afterConfigure(BaseMainSupport configured) {
-                reportRouteReload(configured.configure());
+                if (routeReload) {
+                    useChangedRoutesReload(configured.getCamelContext(), configured.configure());
+                }
             }
         });
         return main;
@@ -84,18 +93,44 @@ final class CamelMainFactory {
         }
     }
 
-    /** Camel says nothing at our log level, and nothing at all when the folder is missing. */
-    private static void reportRouteReload(MainConfigurationProperties settings) {
-        if (!settings.isRoutesReloadEnabled()) {
+    /**
+     * camel.main.routes-reload-enabled asks for route reload: camel-main is told it is off, so that it does not add its
+     * RouteWatcherReloadStrategy (a service added to a context that has not started cannot be taken out again), and
+     * {@link #useChangedRoutesReload} adds ours instead. Runs before camel-main applies camel.main.*.
+     */
+    private static boolean takeOverRouteReload(BaseMainSupport main) {
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        boolean enabled = main.configure().isRoutesReloadEnabled()
+                || properties.resolveProperty(RELOAD_ENABLED).map(value -> Boolean.parseBoolean(value.trim()))
+                        .orElse(false);
+        if (enabled) {
+            properties.addOverrideProperty(RELOAD_ENABLED, "false");
+            main.configure().setRoutesReloadEnabled(false);
+        }
+        return enabled;
+    }
+
+    /**
+     * Adds {@link ChangedRoutesReloadStrategy} to the context (it starts with it), watching the folder and files of
+     * camel.main.routes-reload-directory, -directory-recursive and -pattern, as camel-main's own would.
+     */
+    private static void useChangedRoutesReload(CamelContext context, MainConfigurationProperties settings) {
+        Path folder = Path.of(settings.getRoutesReloadDirectory()).toAbsolutePath();
+        if (!Files.isDirectory(folder)) {
+            // Camel says nothing at our log level, and nothing at all when the folder is missing.
+            LOG.warn("Route reload is on, but {} is not a directory: no route will be reloaded", folder);
             return;
         }
-        Path folder = Path.of(settings.getRoutesReloadDirectory()).toAbsolutePath();
-        if (Files.isDirectory(folder)) {
-            LOG.info("Routes are reloaded when a file matching {} in {} changes", settings.getRoutesReloadPattern(),
-                    folder);
-        } else {
-            LOG.warn("Route reload is on, but {} is not a directory: no route will be reloaded", folder);
+        ChangedRoutesReloadStrategy reload = new ChangedRoutesReloadStrategy(settings.getRoutesReloadDirectory(),
+                settings.isRoutesReloadDirectoryRecursive(), RELOAD_QUIET_PERIOD);
+        reload.setPattern(settings.getRoutesReloadPattern());
+        try {
+            context.addService(reload);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up route reload: " + e.getMessage(), e);
         }
+        LOG.info("Routes are reloaded when a file matching {} in {} changes", settings.getRoutesReloadPattern(),
+                folder);
     }
 
     private CamelMainFactory() {
