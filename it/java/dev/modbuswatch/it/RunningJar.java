@@ -15,11 +15,14 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code java -jar modbus-watch.jar ARGS} in continuous mode, stderr kept in a file; killed on close. */
+/**
+ * {@code java -jar modbus-watch.jar ARGS} in its continuous run, as a real process with its stderr in a file: stopped
+ * as a service manager does (SIGTERM) or killed (SIGKILL), and killed on close if still running.
+ */
 final class RunningJar implements AutoCloseable {
 
     /** How long {@link #await} waits: a start-up on a busy machine takes several seconds. */
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(90);
 
     private final Process process;
     private final Path stderr;
@@ -43,6 +46,11 @@ final class RunningJar implements AutoCloseable {
         return new RunningJar(process, stderr);
     }
 
+    /** Waits until the log shows the capture running, {@code times} times in all (a capture route restart adds one). */
+    void awaitCapturing(int times) throws InterruptedException {
+        await("the capture to start" + (times > 1 ? " again" : ""), () -> count("Capturing Modbus/TCP") >= times);
+    }
+
     void await(String what, BooleanSupplier condition) throws InterruptedException {
         await(what, WAIT, condition);
     }
@@ -64,9 +72,15 @@ final class RunningJar implements AutoCloseable {
     /** SIGTERM, then waits for the graceful stop. */
     void stop() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("modbus-watch did not stop within 60 s of SIGTERM" + log());
+        if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("modbus-watch did not stop within " + WAIT.toSeconds() + " s of SIGTERM" + log());
         }
+    }
+
+    /** SIGKILL (kill -9): nothing runs on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     long pid() {

@@ -38,7 +38,7 @@ class StateAcrossRestartsIT {
 
     private final Path project = Path.of(System.getProperty("project.basedir", "."));
     private final List<Process> peers = new ArrayList<>();
-    private final List<ContinuousJar> runs = new ArrayList<>();
+    private final List<RunningJar> runs = new ArrayList<>();
 
     @TempDir
     Path temp;
@@ -57,7 +57,7 @@ class StateAcrossRestartsIT {
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        for (ContinuousJar run : runs) {
+        for (RunningJar run : runs) {
             run.close();
         }
         peers.forEach(Process::destroyForcibly);
@@ -68,19 +68,19 @@ class StateAcrossRestartsIT {
     void passphraseWritePendingAcrossSigtermAndRestartGivesItsBadLogin() throws Exception {
         int port = 24510;
         peers.add(ModbusPeers.device(port, 3, release));
-        ContinuousJar first = start(port, PAIRING_TIMEOUT);
+        RunningJar first = start(port, PAIRING_TIMEOUT);
         peers.add(ModbusPeers.writePassphrase(port));
         awaitPendingRequest(first, port);
-        first.terminate();
+        first.stop();
         assertThat(Files.readString(out.resolve("pipeline-state.json"))).as("state saved at the stop")
                 .contains("\"serverPort\":" + port);
 
-        ContinuousJar second = start(port, PAIRING_TIMEOUT);
+        RunningJar second = start(port, PAIRING_TIMEOUT);
         assertThat(second.lines("Restored the state")).as("restore%s", second.log()).singleElement().asString()
                 .contains("1 pending requests");
         Files.createFile(release);
         second.await("the Bad login", () -> alertNames().contains(BAD_LOGIN));
-        second.terminate();
+        second.stop();
 
         assertOneBadLoginAndNoFalseAlarm();
     }
@@ -90,7 +90,7 @@ class StateAcrossRestartsIT {
     void passphraseWritePendingAcrossKillAndRestartEndsUnobserved() throws Exception {
         int port = 24520;
         peers.add(ModbusPeers.device(port, 3, release));
-        ContinuousJar first = start(port, "-Dmodbus.correlation.timeout=8000");
+        RunningJar first = start(port, "-Dmodbus.correlation.timeout=8000");
         peers.add(ModbusPeers.writePassphrase(port));
         awaitPendingRequest(first, port);
         first.await("the pending request in the state file (saved at most a second after it changed)",
@@ -98,9 +98,9 @@ class StateAcrossRestartsIT {
         first.kill();
 
         // The answer never comes: the restored request outlives the timeout, unanswered.
-        ContinuousJar second = start(port, "-Dmodbus.correlation.timeout=8000");
+        RunningJar second = start(port, "-Dmodbus.correlation.timeout=8000");
         second.await("the restored request to complete", () -> !records("transactions.jsonl").isEmpty());
-        second.terminate();
+        second.stop();
 
         assertThat(records("transactions.jsonl")).as("transactions").singleElement()
                 .satisfies(t -> assertThat(t).containsEntry("transaction.status", "unobserved")
@@ -124,7 +124,7 @@ class StateAcrossRestartsIT {
         Path routes = Files.createDirectories(work.resolve("routes"));
         Files.copy(project.resolve("routes/modbus-events.yaml"), routes.resolve("modbus-events.yaml"));
         peers.add(ModbusPeers.device(port, 3, release));
-        ContinuousJar run = start(port, PAIRING_TIMEOUT, "--dev");
+        RunningJar run = start(port, PAIRING_TIMEOUT, "--dev");
         peers.add(ModbusPeers.writePassphrase(port));
         awaitPendingRequest(run, port);
 
@@ -135,7 +135,7 @@ class StateAcrossRestartsIT {
         }
         Files.createFile(release);
         run.await("the Bad login", () -> alertNames().contains(BAD_LOGIN));
-        run.terminate();
+        run.stop();
 
         assertOneBadLoginAndNoFalseAlarm();
     }
@@ -149,13 +149,13 @@ class StateAcrossRestartsIT {
         String window = "-Dmodbus.detect.brute-force.window=600000";
         int sent = 0;
         for (int logins : new int[] {3, 5, 5}) {
-            ContinuousJar run = start(port, window);
+            RunningJar run = start(port, window);
             for (int i = 0; i < logins; i++) {
                 ModbusPeers.writePassphraseAndWait(port);
             }
             int expected = sent += logins;
             run.await(expected + " bad logins", () -> count(alertNames(), BAD_LOGIN) >= expected);
-            run.terminate();
+            run.stop();
         }
 
         assertThat(count(alertNames(), BAD_LOGIN)).as("bad logins").isEqualTo(13);
@@ -171,7 +171,7 @@ class StateAcrossRestartsIT {
         Files.writeString(out.resolve("pipeline-state.json"), "{\"format\":\"modbus-watch-state/1\",\"transac",
                 StandardCharsets.UTF_8);
         peers.add(ModbusPeers.device(port, 0, null));
-        ContinuousJar run = start(port);
+        RunningJar run = start(port);
 
         assertThat(run.lines("pipeline-state.json")).as("lines about the state file%s", run.log()).singleElement()
                 .asString().contains("WARN").contains("is unusable").contains("moved to");
@@ -179,24 +179,25 @@ class StateAcrossRestartsIT {
                 .hasSize(1);
         ModbusPeers.writePassphraseAndWait(port);
         run.await("the Bad login after the start", () -> alertNames().contains(BAD_LOGIN));
-        run.terminate();
+        run.stop();
 
         assertThat(JSON.readTree(out.resolve("pipeline-state.json").toFile()).path("format").asText())
                 .as("the state saved at the stop").isEqualTo("modbus-watch-state/1");
     }
 
-    private ContinuousJar start(int port, String... settings) throws Exception {
+    private RunningJar start(int port, String... settings) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("-Dmodbus.capture.uri=pcap:live:lo",
                 "-Dmodbus.capture.ports=" + port, "-Dmodbus.output.dir=" + out));
         arguments.addAll(List.of(settings));
-        ContinuousJar run = ContinuousJar.start(work, temp.resolve("run-" + (runs.size() + 1) + ".stderr"), arguments);
+        RunningJar run = RunningJar.start(work, temp.resolve("run-" + (runs.size() + 1) + ".stderr"),
+                arguments.toArray(String[]::new));
         runs.add(run);
         run.awaitCapturing(1);
         return run;
     }
 
     /** The request's event is written: it reached the aggregator and waits there for its answer. */
-    private void awaitPendingRequest(ContinuousJar run, int port) throws InterruptedException {
+    private void awaitPendingRequest(RunningJar run, int port) throws InterruptedException {
         run.await("the passphrase write's event", () -> records("events.jsonl").stream().anyMatch(event ->
                 String.valueOf(port).equals(event.get("tcp.dst_port"))));
     }
