@@ -5,6 +5,7 @@ import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
 import dev.modbuswatch.component.pcap.packet.FrameDecoder;
 import dev.modbuswatch.component.pcap.packet.TcpSegment;
 import dev.modbuswatch.component.pcap.source.FrameSource;
+import dev.modbuswatch.component.pcap.source.ReopeningSource;
 import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Reads frames on its own thread, follows the TCP connections and queues the ADUs for the route, which a second thread
  * hands them to, so that a slow route does not keep the first one from reading (see {@link RouteHandOff}). Every
  * capture ends with an {@code END_OF_CAPTURE} message: at the end of a file, when the consumer stops, or when capture
- * fails (with the reason in a header). Stopping waits until the route has processed it.
+ * fails (with the reason in a header). Stopping waits until the route has processed it. A live capture that fails
+ * after it started is reopened until it works again ({@link ReopeningSource}); what it missed is logged, counted and
+ * sent to the route as {@link StreamAnomaly.Kind#CAPTURE_GAP} anomalies ({@link CaptureHealthReport}).
  */
 @ManagedResource(description = "Modbus/TCP capture consumer")
 public class PcapConsumer extends DefaultConsumer {
@@ -43,6 +46,7 @@ public class PcapConsumer extends DefaultConsumer {
     private volatile long framesNotTcp;
     private volatile long framesMalformed;
     private volatile ModbusStreamTracker tracker;
+    private volatile CaptureHealthReport healthReport;
 
     public PcapConsumer(PcapEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -105,7 +109,7 @@ public class PcapConsumer extends DefaultConsumer {
         long lastSecond = 0;
         int lastNanos = 0;
         String failure = null;
-        try (FrameSource source = endpoint.openSource()) {
+        try (FrameSource source = open(sender)) {
             frameSource = source;
             capturing = true;
             LOG.info("Capturing Modbus/TCP from {} {} (server ports {})", endpoint.getKind(), endpoint.getSource(),
@@ -153,6 +157,18 @@ public class PcapConsumer extends DefaultConsumer {
         return failure;
     }
 
+    /** A file as it is; a live interface wrapped so that it is reopened when it fails. */
+    private FrameSource open(AduBatchSender sender) throws Exception {
+        FrameSource opened = endpoint.openSource();
+        if (endpoint.getKind() != CaptureKind.live) {
+            return opened;
+        }
+        CaptureHealthReport report = new CaptureHealthReport(endpoint.getSource(), System.currentTimeMillis(),
+                sender::onAnomaly);
+        healthReport = report;
+        return new ReopeningSource(opened, endpoint::openSource, report, ReopeningSource.Clock.SYSTEM);
+    }
+
     private void follow(CapturedFrame frame, ModbusStreamTracker streams) {
         try {
             TcpSegment segment = frameDecoder.decode(frame);
@@ -176,7 +192,12 @@ public class PcapConsumer extends DefaultConsumer {
         ModbusStreamTracker streams = tracker;
         return new CaptureStatistics(frames, framesNotTcp, framesMalformed,
                 source == null ? 0 : source.packetsDropped(), source == null ? -1 : source.truncatedAt(),
-                streams == null ? null : streams.statistics());
+                streams == null ? null : streams.statistics(), outages());
+    }
+
+    private CaptureOutages outages() {
+        CaptureHealthReport report = healthReport;
+        return report == null ? CaptureOutages.NONE : report.outages(System.currentTimeMillis());
     }
 
     @ManagedAttribute(description = "Frames read")
@@ -190,9 +211,22 @@ public class PcapConsumer extends DefaultConsumer {
         return source == null ? 0 : source.packetsDropped();
     }
 
-    @ManagedAttribute(description = "Whether the capture source is open and frames are being read")
+    @ManagedAttribute(description = "Times the live capture's interface failed (deleted, down, libpcap error) and was"
+            + " reopened or is being reopened")
+    public long getCaptureOutages() {
+        return outages().count();
+    }
+
+    @ManagedAttribute(description = "Milliseconds without live capture because the interface had failed, in all")
+    public long getCaptureOutageMillis() {
+        return outages().totalMillis();
+    }
+
+    @ManagedAttribute(description = "Whether the capture source is open and frames are being read (false while a"
+            + " failed interface is being reopened)")
     public boolean isCapturing() {
-        return capturing;
+        FrameSource source = frameSource;
+        return capturing && source != null && source.available();
     }
 
     @ManagedAttribute(description = "Whether the capture ended and its END_OF_CAPTURE message has been processed")

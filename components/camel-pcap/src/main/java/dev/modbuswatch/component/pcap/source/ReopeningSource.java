@@ -1,0 +1,198 @@
+package dev.modbuswatch.component.pcap.source;
+
+import dev.modbuswatch.component.pcap.capture.CapturedFrame;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A live capture that survives its interface: when reading fails (interface deleted, libpcap error) or the interface
+ * goes down, it closes the capture, reports an outage and reopens it with a growing wait (at most
+ * {@link #LONGEST_RETRY_NANOS}) until it works again. While out, {@link #next()} returns null at once, so the reading
+ * thread goes on ticking and stops as quickly as ever. Every {@link #HEALTH_CHECK_NANOS} it also checks the
+ * interface and reads libpcap's drop counters, which it reports as they rise. Used by the capture thread only;
+ * {@link #packetsDropped()} and {@link #available()} may be read from any thread.
+ */
+public final class ReopeningSource implements FrameSource {
+
+    static final long FIRST_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    static final long LONGEST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    static final long HEALTH_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** Opens the capture again. */
+    public interface Opener {
+        FrameSource open() throws IOException;
+    }
+
+    /** Monotonic time for waits, wall-clock time for what is reported. */
+    public interface Clock {
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public long epochMillis() {
+                return System.currentTimeMillis();
+            }
+        };
+
+        long nanoTime();
+
+        long epochMillis();
+    }
+
+    private final Opener opener;
+    private final CaptureHealthListener listener;
+    private final Clock clock;
+    private final RetryBackoff backoff = new RetryBackoff(FIRST_RETRY_NANOS, LONGEST_RETRY_NANOS);
+    /** Null during an outage. */
+    private FrameSource current;
+    private long outageStartMillis;
+    private String outageCause;
+    private long nextAttemptNanos;
+    private long nextHealthCheckNanos;
+    /** Drops counted by the sources already closed. */
+    private long droppedBefore;
+    /** Drops counted by the current source when last read. */
+    private long droppedByCurrent;
+    /** Drops of every source, as last read. */
+    private volatile long dropped;
+    private long droppedReported;
+    private long dropsReportedMillis;
+    private volatile boolean available = true;
+
+    /** @param opened the capture, opened already (a failure to open at start is not retried) */
+    public ReopeningSource(FrameSource opened, Opener opener, CaptureHealthListener listener, Clock clock) {
+        this.current = opened;
+        this.opener = opener;
+        this.listener = listener;
+        this.clock = clock;
+        this.nextHealthCheckNanos = clock.nanoTime() + HEALTH_CHECK_NANOS;
+        this.dropsReportedMillis = clock.epochMillis();
+    }
+
+    @Override
+    public CapturedFrame next() {
+        long now = clock.nanoTime();
+        if (current == null && now - nextAttemptNanos >= 0) {
+            reopen(now);
+        }
+        if (current != null && now - nextHealthCheckNanos >= 0) {
+            checkHealth(now);
+        }
+        if (current == null) {
+            return null;
+        }
+        try {
+            return current.next();
+        } catch (IOException e) {
+            lose(now, e.getMessage());
+            return null;
+        }
+    }
+
+    private void checkHealth(long now) {
+        nextHealthCheckNanos = now + HEALTH_CHECK_NANOS;
+        try {
+            current.checkHealth();
+        } catch (IOException e) {
+            lose(now, e.getMessage());
+            return;
+        }
+        reportDrops();
+    }
+
+    private void reportDrops() {
+        readDrops();
+        long nowMillis = clock.epochMillis();
+        long total = dropped;
+        listener.dropsRead(dropsReportedMillis, nowMillis, total - droppedReported);
+        droppedReported = total;
+        dropsReportedMillis = nowMillis;
+    }
+
+    private void readDrops() {
+        long counted = current.packetsDropped();
+        if (counted >= 0 && counted < droppedByCurrent) {
+            // libpcap's 32-bit counter wrapped: count from here
+            droppedBefore += droppedByCurrent;
+        }
+        if (counted >= 0) {
+            droppedByCurrent = counted;
+        }
+        dropped = droppedBefore + droppedByCurrent;
+    }
+
+    private void lose(long now, String cause) {
+        readDrops();
+        droppedBefore = dropped;
+        droppedByCurrent = 0;
+        closeQuietly(current);
+        current = null;
+        available = false;
+        outageStartMillis = clock.epochMillis();
+        outageCause = cause == null || cause.isBlank() ? "unknown error" : cause;
+        backoff.reset();
+        nextAttemptNanos = now + backoff.next();
+        listener.outageStarted(outageStartMillis, outageCause);
+    }
+
+    private void reopen(long now) {
+        FrameSource reopened = null;
+        try {
+            reopened = opener.open();
+            reopened.checkHealth();
+        } catch (IOException e) {
+            closeQuietly(reopened);
+            nextAttemptNanos = now + backoff.next();
+            return;
+        }
+        current = reopened;
+        available = true;
+        nextHealthCheckNanos = now + HEALTH_CHECK_NANOS;
+        listener.outageEnded(outageStartMillis, clock.epochMillis(), outageCause, true);
+    }
+
+    private static void closeQuietly(FrameSource source) {
+        if (source == null) {
+            return;
+        }
+        try {
+            source.close();
+        } catch (IOException | RuntimeException e) {
+            // already broken; its last drop count has been read
+        }
+    }
+
+    @Override
+    public boolean exhausted() {
+        return false;
+    }
+
+    @Override
+    public boolean available() {
+        return available;
+    }
+
+    /** Drops of every capture opened so far, as last read (every few seconds, and at close). */
+    @Override
+    public long packetsDropped() {
+        return dropped;
+    }
+
+    @Override
+    public void close() throws IOException {
+        long nowMillis = clock.epochMillis();
+        if (current == null) {
+            listener.outageEnded(outageStartMillis, nowMillis, outageCause, false);
+        } else {
+            reportDrops();
+            current.close();
+            current = null;
+        }
+        available = false;
+        listener.stopped(nowMillis);
+    }
+}
