@@ -1,6 +1,7 @@
 package dev.modbuswatch.component.pcap;
 
 import dev.modbuswatch.component.pcap.source.CaptureHealthListener;
+import dev.modbuswatch.component.pcap.source.ReopeningSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,9 @@ final class CaptureHealthReport implements CaptureHealthListener {
 
     static final long DROP_LOG_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(1);
     private static final Logger LOG = LoggerFactory.getLogger(CaptureHealthReport.class);
+    private static final String RETRIES = "retrying after " + TimeUnit.NANOSECONDS.toMillis(
+            ReopeningSource.FIRST_RETRY_NANOS) + " ms, then twice as long each time up to every "
+            + TimeUnit.NANOSECONDS.toSeconds(ReopeningSource.LONGEST_RETRY_NANOS) + " s";
 
     private final String interfaceName;
     private final Consumer<StreamAnomaly> anomalies;
@@ -42,8 +46,8 @@ final class CaptureHealthReport implements CaptureHealthListener {
         lastStartMillis = startMillis;
         lastEndMillis = -1;
         outageCount++;
-        LOG.error("Capture on interface {} failed: {}. Nothing is captured until it can be opened again; retrying"
-                + " every 0.25 to 5 s", interfaceName, cause);
+        LOG.error("Capture on interface {} failed: {}. Nothing is captured until it can be opened again; {}",
+                interfaceName, cause, RETRIES);
     }
 
     @Override

@@ -46,7 +46,7 @@ class CaptureHealthReportTest {
 
         assertThat(lines()).containsExactly(
                 "ERROR Capture on interface mwcap0 failed: The interface disappeared. Nothing is captured until it can"
-                        + " be opened again; retrying every 0.25 to 5 s",
+                        + " be opened again; retrying after 250 ms, then twice as long each time up to every 5 s",
                 "INFO Capturing on interface mwcap0 again after 12.3 s without capture (The interface disappeared)");
         assertThat(anomalies).singleElement().satisfies(gap -> {
             assertThat(gap.kind()).isEqualTo(StreamAnomaly.Kind.CAPTURE_GAP);

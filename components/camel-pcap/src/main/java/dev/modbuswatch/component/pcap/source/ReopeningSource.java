@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ReopeningSource implements FrameSource {
 
-    static final long FIRST_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-    static final long LONGEST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    public static final long FIRST_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    public static final long LONGEST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
     static final long HEALTH_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     /** Opens the capture again. */
@@ -185,14 +185,17 @@ public final class ReopeningSource implements FrameSource {
     @Override
     public void close() throws IOException {
         long nowMillis = clock.epochMillis();
-        if (current == null) {
-            listener.outageEnded(outageStartMillis, nowMillis, outageCause, false);
-        } else {
-            reportDrops();
-            current.close();
-            current = null;
-        }
         available = false;
-        listener.stopped(nowMillis);
+        try {
+            if (current == null) {
+                listener.outageEnded(outageStartMillis, nowMillis, outageCause, false);
+            } else {
+                reportDrops();
+                current.close();
+                current = null;
+            }
+        } finally {
+            listener.stopped(nowMillis);
+        }
     }
 }
