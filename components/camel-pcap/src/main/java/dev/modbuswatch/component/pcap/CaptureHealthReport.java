@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Says what a live capture missed: one ERROR when the interface fails, one INFO when capturing again, a WARN about
- * kernel drops at most once a minute with the count since the last one; each outage and each rise in drops also
- * becomes a {@link StreamAnomaly.Kind#CAPTURE_GAP} anomaly for the route. Counts the outages. Called on the capture
+ * Says what a live capture missed: one ERROR when the interface fails or cannot be opened at start, one INFO when
+ * capturing (again), a WARN about kernel drops at most once a minute with the count since the last one; each outage
+ * and each rise in drops also becomes a {@link StreamAnomaly.Kind#CAPTURE_GAP} anomaly for the route. Counts the outages. Called on the capture
  * thread; {@link #outages()} may be read from any thread.
  */
 final class CaptureHealthReport implements CaptureHealthListener {
@@ -30,6 +30,8 @@ final class CaptureHealthReport implements CaptureHealthListener {
     private volatile long endedOutagesMillis;
     private volatile long lastStartMillis = -1;
     private volatile long lastEndMillis = -1;
+    /** Whether the current or last outage began because the capture could not be opened at start. */
+    private boolean outageAtStart;
     private long dropsNotLogged;
     /** Since when the drops not logged yet were counted: the capture's start, then the last line about drops. */
     private long dropsLoggedMillis;
@@ -43,11 +45,23 @@ final class CaptureHealthReport implements CaptureHealthListener {
 
     @Override
     public void outageStarted(long startMillis, String cause) {
+        beginOutage(startMillis, false);
+        LOG.error("Capture on interface {} failed: {}. Nothing is captured until it can be opened again; {}",
+                interfaceName, cause, RETRIES);
+    }
+
+    @Override
+    public void startFailed(long startMillis, String cause) {
+        beginOutage(startMillis, true);
+        LOG.error("Capture on interface {} cannot start: {}. Nothing is captured until it can be opened; {}",
+                interfaceName, cause, RETRIES);
+    }
+
+    private void beginOutage(long startMillis, boolean atStart) {
         lastStartMillis = startMillis;
         lastEndMillis = -1;
         outageCount++;
-        LOG.error("Capture on interface {} failed: {}. Nothing is captured until it can be opened again; {}",
-                interfaceName, cause, RETRIES);
+        outageAtStart = atStart;
     }
 
     @Override
@@ -56,13 +70,17 @@ final class CaptureHealthReport implements CaptureHealthListener {
         endedOutagesMillis += millis;
         lastEndMillis = endMillis;
         String lasted = seconds(millis);
-        if (resumed) {
+        if (resumed && outageAtStart) {
+            LOG.info("Capturing on interface {} after {} without capture: it could not be opened at start ({})",
+                    interfaceName, lasted, cause);
+        } else if (resumed) {
             LOG.info("Capturing on interface {} again after {} without capture ({})", interfaceName, lasted, cause);
         } else {
             LOG.warn("Capture on interface {} stopped while the interface was still unavailable, for {} ({})",
                     interfaceName, lasted, cause);
         }
         anomalies.accept(gap(startMillis, "interface " + interfaceName + " unavailable for " + lasted
+                + (outageAtStart ? " from the start of the capture" : "")
                 + (resumed ? "" : " until the capture stopped") + ": " + cause));
     }
 

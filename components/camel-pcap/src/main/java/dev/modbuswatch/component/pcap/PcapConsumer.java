@@ -23,9 +23,11 @@ import java.util.concurrent.TimeUnit;
  * Reads frames on its own thread, follows the TCP connections and queues the ADUs for the route, which a second thread
  * hands them to, so that a slow route does not keep the first one from reading (see {@link RouteHandOff}). Every
  * capture ends with an {@code END_OF_CAPTURE} message: at the end of a file, when the consumer stops, or when capture
- * fails (with the reason in a header). Stopping waits until the route has processed it. A live capture that fails
- * after it started is reopened until it works again ({@link ReopeningSource}); what it missed is logged, counted and
- * sent to the route as {@link StreamAnomaly.Kind#CAPTURE_GAP} anomalies ({@link CaptureHealthReport}).
+ * fails (with the reason in a header). Stopping waits until the route has processed it. A live capture whose interface
+ * fails, or cannot be opened at start, is (re)opened until it works ({@link ReopeningSource}); what it missed is
+ * logged, counted and sent to the route as {@link StreamAnomaly.Kind#CAPTURE_GAP} anomalies
+ * ({@link CaptureHealthReport}). No {@code TICK} is sent while it is out: the routes' capture-time clock must not run
+ * while nothing is observed, so the {@code CAPTURE_GAP} reaches the route before the clock moves on.
  */
 @ManagedResource(description = "Modbus/TCP capture consumer")
 public class PcapConsumer extends DefaultConsumer {
@@ -53,8 +55,15 @@ public class PcapConsumer extends DefaultConsumer {
         this.endpoint = endpoint;
     }
 
+    /**
+     * What can never work, whatever the interface does (libpcap missing, a filter that does not compile), fails the
+     * start at once; a live interface that cannot be opened yet is retried by the capture thread.
+     */
     @Override
     protected void doStart() throws Exception {
+        if (endpoint.getKind() == CaptureKind.live) {
+            endpoint.checkLiveSettings();
+        }
         super.doStart();
         ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
         String name = endpoint.getKind() + "-" + endpoint.getSource();
@@ -105,24 +114,29 @@ public class PcapConsumer extends DefaultConsumer {
                 endpoint.getMaxHeldBytes(), endpoint.getIdleTimeout(), sender);
         tracker = streams;
         long lingerNanos = TimeUnit.MILLISECONDS.toNanos(endpoint.getBatchLinger());
-        long lastTickMillis = System.currentTimeMillis();
+        ReopeningSource.Clock clock = endpoint.clock();
+        long lastTickMillis = clock.epochMillis();
         long lastSecond = 0;
         int lastNanos = 0;
+        boolean announced = false;
         String failure = null;
-        try (FrameSource source = open(sender)) {
+        try (FrameSource source = open(sender, clock)) {
             frameSource = source;
             capturing = true;
-            LOG.info("Capturing Modbus/TCP from {} {} (server ports {})", endpoint.getKind(), endpoint.getSource(),
-                    endpoint.getPorts());
             while (isRunAllowed() && !isSuspendingOrSuspended()) {
                 CapturedFrame frame = source.next();
+                if (!announced) {
+                    announced = true;
+                    LOG.info("Capturing Modbus/TCP from {} {} (server ports {})", endpoint.getKind(),
+                            endpoint.getSource(), endpoint.getPorts());
+                }
                 if (frame == null) {
                     if (source.exhausted()) {
                         break;
                     }
                     sender.flush();
-                    long now = System.currentTimeMillis();
-                    if (now - lastTickMillis >= TICK_MILLIS) {
+                    long now = clock.epochMillis();
+                    if (now - lastTickMillis >= TICK_MILLIS && source.available()) {
                         lastTickMillis = now;
                         sender.tick(now * 1_000_000L);
                     }
@@ -157,16 +171,15 @@ public class PcapConsumer extends DefaultConsumer {
         return failure;
     }
 
-    /** A file as it is; a live interface wrapped so that it is reopened when it fails. */
-    private FrameSource open(AduBatchSender sender) throws Exception {
-        FrameSource opened = endpoint.openSource();
+    /** A file as it is; a live interface wrapped so that it is opened until it works, at start and after failures. */
+    private FrameSource open(AduBatchSender sender, ReopeningSource.Clock clock) throws Exception {
         if (endpoint.getKind() != CaptureKind.live) {
-            return opened;
+            return endpoint.openSource();
         }
-        CaptureHealthReport report = new CaptureHealthReport(endpoint.getSource(), System.currentTimeMillis(),
+        CaptureHealthReport report = new CaptureHealthReport(endpoint.getSource(), clock.epochMillis(),
                 sender::onAnomaly);
         healthReport = report;
-        return new ReopeningSource(opened, endpoint::openSource, report, ReopeningSource.Clock.SYSTEM);
+        return ReopeningSource.open(endpoint.liveOpener(), report, clock);
     }
 
     private void follow(CapturedFrame frame, ModbusStreamTracker streams) {

@@ -6,8 +6,11 @@ public interface CaptureHealthListener {
     /** The capture failed; reopening is being retried. */
     void outageStarted(long startMillis, String cause);
 
+    /** The capture could not be opened at start; opening is being retried as after an outage. */
+    void startFailed(long startMillis, String cause);
+
     /**
-     * The outage is over.
+     * The outage (or the failed start) is over.
      *
      * @param resumed true when the capture was reopened, false when it was stopped while still out
      */

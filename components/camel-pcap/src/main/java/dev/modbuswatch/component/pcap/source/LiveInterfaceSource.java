@@ -24,6 +24,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LiveInterfaceSource implements FrameSource {
 
+    /** DLT_EN10MB. */
+    private static final int ETHERNET = 1;
+
     private final String interfaceName;
     private final PcapHandle handle;
     private final int linkType;
@@ -45,6 +48,14 @@ public final class LiveInterfaceSource implements FrameSource {
                     configured.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
                     configured.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
                 });
+    }
+
+    /**
+     * Fails when live capture can never work with these settings, whatever the interface: libpcap cannot be loaded, or
+     * {@code filter} does not compile (checked for Ethernet, the link type of nearly every capture interface).
+     */
+    public static void checkSettings(String filter, int snaplen) throws LibpcapException {
+        new BpfFrameFilter(filter, ETHERNET, snaplen).close();
     }
 
     @Override

@@ -8,10 +8,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A live capture that survives its interface: when reading fails (interface deleted, libpcap error) or the interface
  * goes down, it closes the capture, reports an outage and reopens it with a growing wait (at most
- * {@link #LONGEST_RETRY_NANOS}) until it works again. While out, {@link #next()} returns null at once, so the reading
- * thread goes on ticking and stops as quickly as ever. Every {@link #HEALTH_CHECK_NANOS} it also checks the
- * interface and reads libpcap's drop counters, which it reports as they rise. Used by the capture thread only;
- * {@link #packetsDropped()} and {@link #available()} may be read from any thread.
+ * {@link #LONGEST_RETRY_NANOS}) until it works again. A capture that cannot be opened at start (the interface is not
+ * there yet) is an outage too, retried the same way. While out, {@link #next()} returns null at once and
+ * {@link #available()} is false, so the reading thread stops as quickly as ever and can tell that no time is being
+ * observed. Every {@link #HEALTH_CHECK_NANOS} it also checks the interface and reads libpcap's drop counters, which
+ * it reports as they rise. Used by the capture thread only; {@link #packetsDropped()} and {@link #available()} may be
+ * read from any thread.
  */
 public final class ReopeningSource implements FrameSource {
 
@@ -63,14 +65,38 @@ public final class ReopeningSource implements FrameSource {
     private long dropsReportedMillis;
     private volatile boolean available = true;
 
-    /** @param opened the capture, opened already (a failure to open at start is not retried) */
-    public ReopeningSource(FrameSource opened, Opener opener, CaptureHealthListener listener, Clock clock) {
+    /** @param opened the capture, opened already */
+    ReopeningSource(FrameSource opened, Opener opener, CaptureHealthListener listener, Clock clock) {
         this.current = opened;
         this.opener = opener;
         this.listener = listener;
         this.clock = clock;
         this.nextHealthCheckNanos = clock.nanoTime() + HEALTH_CHECK_NANOS;
         this.dropsReportedMillis = clock.epochMillis();
+    }
+
+    /**
+     * Opens the capture; when that fails (the interface is missing or down, libpcap refuses), the capture starts in an
+     * outage, reported with {@link CaptureHealthListener#startFailed}, and opening is retried as after any outage.
+     */
+    public static ReopeningSource open(Opener opener, CaptureHealthListener listener, Clock clock) {
+        FrameSource opened = null;
+        String failure;
+        try {
+            opened = opener.open();
+            opened.checkHealth();
+            failure = null;
+        } catch (IOException e) {
+            closeQuietly(opened);
+            opened = null;
+            failure = e.getMessage();
+        }
+        ReopeningSource source = new ReopeningSource(opened, opener, listener, clock);
+        if (opened == null) {
+            source.startOutage(clock.nanoTime(), failure);
+            listener.startFailed(source.outageStartMillis, source.outageCause);
+        }
+        return source;
     }
 
     @Override
@@ -131,12 +157,16 @@ public final class ReopeningSource implements FrameSource {
         droppedByCurrent = 0;
         closeQuietly(current);
         current = null;
+        startOutage(now, cause);
+        listener.outageStarted(outageStartMillis, outageCause);
+    }
+
+    private void startOutage(long now, String cause) {
         available = false;
         outageStartMillis = clock.epochMillis();
         outageCause = cause == null || cause.isBlank() ? "unknown error" : cause;
         backoff.reset();
         nextAttemptNanos = now + backoff.next();
-        listener.outageStarted(outageStartMillis, outageCause);
     }
 
     private void reopen(long now) {

@@ -125,6 +125,55 @@ class ReopeningSourceTest {
     }
 
     @Test
+    void anInterfaceMissingAtStartIsAnOutageRetriedLikeAnyOther() throws IOException {
+        openings.add(new IOException("opening interface mwcap0: No such device exists"));
+        openings.add(new IOException("opening interface mwcap0: No such device exists"));
+        FakeSource opened = new FakeSource();
+        CapturedFrame frame = frame();
+        opened.frames.add(frame);
+        openings.add(opened);
+
+        ReopeningSource starting = ReopeningSource.open(this::open, events, clock);
+
+        assertThat(starting.available()).isFalse();
+        assertThat(starting.next()).isNull();
+        assertThat(events.lines).containsExactly("start failed at 0: opening interface mwcap0: No such device exists");
+        CapturedFrame read = null;
+        for (int step = 0; step < 2_000 && read == null; step++) {
+            clock.advance(MS);
+            read = starting.next();
+        }
+        assertThat(read).isSameAs(frame);
+        assertThat(attemptsAtMillis).containsExactly(0L, 250L, 750L);
+        assertThat(starting.available()).isTrue();
+        assertThat(events.lines).containsExactly("start failed at 0: opening interface mwcap0: No such device exists",
+                "outage ended at 750 after 750 ms, resumed: opening interface mwcap0: No such device exists");
+    }
+
+    @Test
+    void anInterfaceThatOpensAtStartIsNoOutage() throws IOException {
+        openings.add(first);
+
+        ReopeningSource starting = ReopeningSource.open(this::open, events, clock);
+
+        assertThat(starting.available()).isTrue();
+        assertThat(starting.next()).isNull();
+        assertThat(events.lines).isEmpty();
+    }
+
+    @Test
+    void anInterfaceDownAtStartIsAnOutageToo() throws IOException {
+        first.down = true;
+        openings.add(first);
+
+        ReopeningSource starting = ReopeningSource.open(this::open, events, clock);
+
+        assertThat(first.closed).isTrue();
+        assertThat(starting.available()).isFalse();
+        assertThat(events.lines).containsExactly("start failed at 0: the interface is down");
+    }
+
+    @Test
     void dropsAreReadEveryTwoSecondsAndReportedAsTheyRise() throws IOException {
         first.dropped = 0;
         clock.advance(2000 * MS);
@@ -244,6 +293,11 @@ class ReopeningSourceTest {
         @Override
         public void outageStarted(long startMillis, String cause) {
             lines.add("outage started at " + (startMillis - START_MILLIS) + ": " + cause);
+        }
+
+        @Override
+        public void startFailed(long startMillis, String cause) {
+            lines.add("start failed at " + (startMillis - START_MILLIS) + ": " + cause);
         }
 
         @Override
