@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged jar captures live on one end of a veth pair whose other end is in a second network namespace, where a
  * pymodbus server refuses passphrase writes (exception 02) sent by mbpoll. The veth is deleted and created again while
  * the jar runs: the outage is logged, capture resumes, the next bad login is alerted and the outage is a
- * {@code CAPTURE_GAP} record. Then the veth is deleted again and the jar stopped during the outage. Skipped, saying
+ * {@code CAPTURE_GAP} record. Then the veth is deleted again and the jar stopped during the outage. A second test starts
+ * the jar before the veth exists: it keeps running, retries, and captures once the veth is created. Skipped, saying
  * why, without root (CAP_NET_ADMIN for {@code ip netns}), mbpoll or pymodbus (scripts/install-prerequisites.sh --test).
  */
 class CaptureOutageIT {
@@ -60,7 +61,7 @@ class CaptureOutageIT {
         assumeTools();
         Path out = temp.resolve("out");
         Path log = temp.resolve("modbus-watch.log");
-        try (AutoCloseable namespaces = createNamespaces();
+        try (AutoCloseable namespaces = createNamespaces(true);
              Spawned server = startServer();
              Spawned jar = inCaptureNamespace(log, javaCommand("-Dmodbus.capture.uri=pcap:live:" + CAPTURE_INTERFACE,
                      "-Dmodbus.capture.ports=" + PORT, "-Dmodbus.output.dir=" + out))) {
@@ -108,6 +109,48 @@ class CaptureOutageIT {
         }
     }
 
+    @Test
+    @Timeout(240)
+    void captureStartsWhenItsInterfaceAppearsAfterTheJar() throws Exception {
+        assumeTools();
+        Path out = temp.resolve("out");
+        Path log = temp.resolve("modbus-watch.log");
+        try (AutoCloseable namespaces = createNamespaces(false);
+             Spawned jar = inCaptureNamespace(log, javaCommand("-Dmodbus.capture.uri=pcap:live:" + CAPTURE_INTERFACE,
+                     "-Dmodbus.capture.ports=" + PORT, "-Dmodbus.output.dir=" + out))) {
+            jar.await("the ERROR about the missing interface", () -> jar.count("ERROR") >= 1);
+            assertThat(jar.lines("ERROR")).as("the ERROR%s", jar.log()).singleElement().asString()
+                    .contains("Capture on interface " + CAPTURE_INTERFACE + " cannot start: ")
+                    .contains("No such device exists");
+            Thread.sleep(3000);
+            assertThat(jar.count("Capturing")).as("no capture announced before the interface exists%s", jar.log())
+                    .isZero();
+            assertThat(jar.process.isAlive()).as("still running without its interface%s", jar.log()).isTrue();
+
+            createVeth();
+            Instant created = Instant.now();
+            jar.await("capture on the new interface", () -> jar.count("Capturing Modbus/TCP from live "
+                    + CAPTURE_INTERFACE) == 1);
+            assertThat(Duration.between(created, Instant.now())).as("time to start once the interface exists%s",
+                    jar.log()).isLessThan(Duration.ofSeconds(10));
+            assertThat(jar.lines("Capturing on interface " + CAPTURE_INTERFACE)).as("the INFO%s", jar.log())
+                    .singleElement().asString().contains("it could not be opened at start");
+
+            try (Spawned server = startServer()) {
+                badLogin();
+                jar.await("the Bad login sent after the interface appeared", () -> badLogins(out) == 1);
+            }
+            jar.await("the capture gap record", () -> captureGaps(out).size() == 1);
+            assertThat(captureGaps(out).get(0).get("modbus.anomaly_detail")).matches("interface " + CAPTURE_INTERFACE
+                    + " unavailable for \\d+\\.\\d s from the start of the capture: .*No such device exists");
+            jar.process.destroy();
+            assertThat(jar.process.waitFor(20, TimeUnit.SECONDS)).as("stopped%s", jar.log()).isTrue();
+            assertThat(jar.lines("Capture ended")).as("the statistics at the end%s", jar.log()).singleElement()
+                    .asString().contains("outages=CaptureOutages[count=1,");
+            assertThat(jar.count("ERROR")).as("ERROR lines%s", jar.log()).isEqualTo(1);
+        }
+    }
+
     private void assumeTools() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/mbpoll")),
                 "mbpoll is missing: run scripts/install-prerequisites.sh --test");
@@ -117,8 +160,8 @@ class CaptureOutageIT {
                 "`ip netns` is not available: this test needs iproute2");
     }
 
-    /** Both namespaces and the veth pair between them; on close the namespaces go, and the veth with them. */
-    private AutoCloseable createNamespaces() throws Exception {
+    /** Both namespaces and maybe the veth pair between them; on close the namespaces go, and the veth with them. */
+    private AutoCloseable createNamespaces(boolean withVeth) throws Exception {
         int added = run(List.of("ip", "netns", "add", captureNamespace));
         Assumptions.assumeTrue(added == 0, "cannot create a network namespace (" + captureNamespace + "): this test"
                 + " needs root or CAP_NET_ADMIN");
@@ -130,7 +173,9 @@ class CaptureOutageIT {
             ip("netns", "add", peerNamespace);
             ip("-n", captureNamespace, "link", "set", "lo", "up");
             ip("-n", peerNamespace, "link", "set", "lo", "up");
-            createVeth();
+            if (withVeth) {
+                createVeth();
+            }
         } catch (Exception | AssertionError e) {
             cleanup.close();
             throw e;

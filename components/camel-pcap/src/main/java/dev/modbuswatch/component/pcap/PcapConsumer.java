@@ -55,15 +55,8 @@ public class PcapConsumer extends DefaultConsumer {
         this.endpoint = endpoint;
     }
 
-    /**
-     * What can never work, whatever the interface does (libpcap missing, a filter that does not compile), fails the
-     * start at once; a live interface that cannot be opened yet is retried by the capture thread.
-     */
     @Override
     protected void doStart() throws Exception {
-        if (endpoint.getKind() == CaptureKind.live) {
-            endpoint.checkLiveSettings();
-        }
         super.doStart();
         ExecutorServiceManager executors = getEndpoint().getCamelContext().getExecutorServiceManager();
         String name = endpoint.getKind() + "-" + endpoint.getSource();
@@ -125,7 +118,7 @@ public class PcapConsumer extends DefaultConsumer {
             capturing = true;
             while (isRunAllowed() && !isSuspendingOrSuspended()) {
                 CapturedFrame frame = source.next();
-                if (!announced) {
+                if (!announced && source.available()) {
                     announced = true;
                     LOG.info("Capturing Modbus/TCP from {} {} (server ports {})", endpoint.getKind(),
                             endpoint.getSource(), endpoint.getPorts());

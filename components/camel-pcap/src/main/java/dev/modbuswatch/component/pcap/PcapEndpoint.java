@@ -110,6 +110,10 @@ public class PcapEndpoint extends DefaultEndpoint {
         requirePositive("snaplen", snaplen);
         requirePositive("readTimeout", readTimeout);
         requirePositive("bufferSize", bufferSize);
+        if (kind == CaptureKind.live) {
+            // What can never work fails the start at once; an interface that cannot be opened yet is retried.
+            checkLiveSettings();
+        }
         PcapConsumer consumer = new PcapConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
@@ -137,7 +141,7 @@ public class PcapEndpoint extends DefaultEndpoint {
      * Fails when live capture can never work with these settings, whatever the interface does: libpcap cannot be
      * loaded, or the filter does not compile.
      */
-    void checkLiveSettings() throws LibpcapException {
+    private void checkLiveSettings() throws LibpcapException {
         LiveInterfaceSource.checkSettings(effectiveFilter(), snaplen);
     }
 
