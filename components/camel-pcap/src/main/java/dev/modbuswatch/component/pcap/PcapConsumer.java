@@ -117,12 +117,12 @@ public class PcapConsumer extends DefaultConsumer {
             frameSource = source;
             capturing = true;
             while (isRunAllowed() && !isSuspendingOrSuspended()) {
-                CapturedFrame frame = source.next();
                 if (!announced && source.available()) {
                     announced = true;
                     LOG.info("Capturing Modbus/TCP from {} {} (server ports {})", endpoint.getKind(),
                             endpoint.getSource(), endpoint.getPorts());
                 }
+                CapturedFrame frame = source.next();
                 if (frame == null) {
                     if (source.exhausted()) {
                         break;

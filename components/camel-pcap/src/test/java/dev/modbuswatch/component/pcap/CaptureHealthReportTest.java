@@ -37,6 +37,29 @@ class CaptureHealthReportTest {
     }
 
     @Test
+    void anInterfaceMissingAtStartIsAnOutageSaidSo() {
+        report.startFailed(START, "opening interface mwcap0: No such device exists");
+        report.outageEnded(START, START + 4_300, "opening interface mwcap0: No such device exists", true);
+        report.outageStarted(START + 10_000, "The interface disappeared");
+        report.outageEnded(START + 10_000, START + 11_000, "The interface disappeared", true);
+
+        assertThat(lines()).containsExactly(
+                "ERROR Capture on interface mwcap0 cannot start: opening interface mwcap0: No such device exists."
+                        + " Nothing is captured until it can be opened; retrying after 250 ms, then twice as long each"
+                        + " time up to every 5 s",
+                "INFO Capturing on interface mwcap0 after 4.3 s without capture: it could not be opened at start"
+                        + " (opening interface mwcap0: No such device exists)",
+                "ERROR Capture on interface mwcap0 failed: The interface disappeared. Nothing is captured until it can"
+                        + " be opened again; retrying after 250 ms, then twice as long each time up to every 5 s",
+                "INFO Capturing on interface mwcap0 again after 1.0 s without capture (The interface disappeared)");
+        assertThat(anomalies).extracting(StreamAnomaly::detail).containsExactly(
+                "interface mwcap0 unavailable for 4.3 s from the start of the capture: opening interface mwcap0: No"
+                        + " such device exists",
+                "interface mwcap0 unavailable for 1.0 s: The interface disappeared");
+        assertThat(report.outages(START + 20_000).count()).isEqualTo(2);
+    }
+
+    @Test
     void anOutageIsOneErrorThenOneInfoWithItsDurationAndOneCaptureGap() {
         report.outageStarted(START + 1_000, "The interface disappeared");
         assertThat(report.outages(START + 2_000)).isEqualTo(new CaptureOutages(1, 1_000,
