@@ -93,4 +93,18 @@ class AnomalyEventMapperTest {
 
         assertThat(record).containsEntry("modbus.anomaly_bytes", "5000000000").doesNotContainKey("tcp.flag");
     }
+
+    @Test
+    void captureGapHasNoConnectionFieldsAndNoByteCount() {
+        StreamAnomaly gap = new StreamAnomaly(CAPTURED, 329_000_000, null, false, Kind.CAPTURE_GAP, 0,
+                "interface mwcap0 unavailable for 12.3 s: The interface disappeared");
+
+        assertThat(mapper.toEvent(gap)).containsExactly(
+                entry("EventTime", "2025-11-22T08:27:40.329000+00:00"),
+                entry("modbus.anomaly", "CAPTURE_GAP"),
+                entry("modbus.anomaly_detail", "interface mwcap0 unavailable for 12.3 s: The interface disappeared"),
+                entry("EventReceivedTime", "2025-11-22T08:27:41.500000+00:00"),
+                entry("SourceModuleName", "pcap_in"),
+                entry("SourceModuleType", "im_pcap"));
+    }
 }

@@ -6,8 +6,10 @@ import org.apache.camel.spi.Metadata;
 public final class PcapConstants {
 
     @Metadata(description = "What the message carries: `ADUS` (body: a `List<ModbusAdu>` in capture order),"
-            + " `ANOMALY` (body: a `StreamAnomaly`), `TICK` (live capture only, once a second while no packets come:"
-            + " wall-clock time moved on, in header CamelPcapTime) or `END_OF_CAPTURE` (empty body; the capture"
+            + " `ANOMALY` (body: a `StreamAnomaly`; kind `CAPTURE_GAP`, with no connection, when a live capture"
+            + " missed traffic: its interface was unavailable, or the kernel dropped packets; it comes before anything"
+            + " captured after the gap), `TICK` (live capture only, once a second while no packets come and the"
+            + " interface is not out: wall-clock time moved on, in header CamelPcapTime) or `END_OF_CAPTURE` (empty body; the capture"
             + " file is exhausted, the consumer stopped, or capture failed, so routes can flush what is pending).",
               javaType = "String")
     public static final String MESSAGE_TYPE = "CamelPcapMessageType";

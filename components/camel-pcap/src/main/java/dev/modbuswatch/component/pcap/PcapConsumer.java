@@ -5,6 +5,7 @@ import dev.modbuswatch.component.pcap.packet.FrameDecodeException;
 import dev.modbuswatch.component.pcap.packet.FrameDecoder;
 import dev.modbuswatch.component.pcap.packet.TcpSegment;
 import dev.modbuswatch.component.pcap.source.FrameSource;
+import dev.modbuswatch.component.pcap.source.ReopeningSource;
 import dev.modbuswatch.component.pcap.tcp.ModbusStreamTracker;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -22,7 +23,11 @@ import java.util.concurrent.TimeUnit;
  * Reads frames on its own thread, follows the TCP connections and queues the ADUs for the route, which a second thread
  * hands them to, so that a slow route does not keep the first one from reading (see {@link RouteHandOff}). Every
  * capture ends with an {@code END_OF_CAPTURE} message: at the end of a file, when the consumer stops, or when capture
- * fails (with the reason in a header). Stopping waits until the route has processed it.
+ * fails (with the reason in a header). Stopping waits until the route has processed it. A live capture whose interface
+ * fails, or cannot be opened at start, is (re)opened until it works ({@link ReopeningSource}); what it missed is
+ * logged, counted and sent to the route as {@link StreamAnomaly.Kind#CAPTURE_GAP} anomalies
+ * ({@link CaptureHealthReport}). No {@code TICK} is sent while it is out: the routes' capture-time clock must not run
+ * while nothing is observed, so the {@code CAPTURE_GAP} reaches the route before the clock moves on.
  */
 @ManagedResource(description = "Modbus/TCP capture consumer")
 public class PcapConsumer extends DefaultConsumer {
@@ -43,6 +48,7 @@ public class PcapConsumer extends DefaultConsumer {
     private volatile long framesNotTcp;
     private volatile long framesMalformed;
     private volatile ModbusStreamTracker tracker;
+    private volatile CaptureHealthReport healthReport;
 
     public PcapConsumer(PcapEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -101,24 +107,29 @@ public class PcapConsumer extends DefaultConsumer {
                 endpoint.getMaxHeldBytes(), endpoint.getIdleTimeout(), sender);
         tracker = streams;
         long lingerNanos = TimeUnit.MILLISECONDS.toNanos(endpoint.getBatchLinger());
-        long lastTickMillis = System.currentTimeMillis();
+        ReopeningSource.Clock clock = endpoint.clock();
+        long lastTickMillis = clock.epochMillis();
         long lastSecond = 0;
         int lastNanos = 0;
+        boolean announced = false;
         String failure = null;
-        try (FrameSource source = endpoint.openSource()) {
+        try (FrameSource source = open(sender, clock)) {
             frameSource = source;
             capturing = true;
-            LOG.info("Capturing Modbus/TCP from {} {} (server ports {})", endpoint.getKind(), endpoint.getSource(),
-                    endpoint.getPorts());
             while (isRunAllowed() && !isSuspendingOrSuspended()) {
+                if (!announced && source.available()) {
+                    announced = true;
+                    LOG.info("Capturing Modbus/TCP from {} {} (server ports {})", endpoint.getKind(),
+                            endpoint.getSource(), endpoint.getPorts());
+                }
                 CapturedFrame frame = source.next();
                 if (frame == null) {
                     if (source.exhausted()) {
                         break;
                     }
                     sender.flush();
-                    long now = System.currentTimeMillis();
-                    if (now - lastTickMillis >= TICK_MILLIS) {
+                    long now = clock.epochMillis();
+                    if (now - lastTickMillis >= TICK_MILLIS && source.available()) {
                         lastTickMillis = now;
                         sender.tick(now * 1_000_000L);
                     }
@@ -153,6 +164,17 @@ public class PcapConsumer extends DefaultConsumer {
         return failure;
     }
 
+    /** A file as it is; a live interface wrapped so that it is opened until it works, at start and after failures. */
+    private FrameSource open(AduBatchSender sender, ReopeningSource.Clock clock) throws Exception {
+        if (endpoint.getKind() != CaptureKind.live) {
+            return endpoint.openSource();
+        }
+        CaptureHealthReport report = new CaptureHealthReport(endpoint.getSource(), clock.epochMillis(),
+                sender::onAnomaly);
+        healthReport = report;
+        return ReopeningSource.open(endpoint.liveOpener(), report, clock);
+    }
+
     private void follow(CapturedFrame frame, ModbusStreamTracker streams) {
         try {
             TcpSegment segment = frameDecoder.decode(frame);
@@ -176,7 +198,12 @@ public class PcapConsumer extends DefaultConsumer {
         ModbusStreamTracker streams = tracker;
         return new CaptureStatistics(frames, framesNotTcp, framesMalformed,
                 source == null ? 0 : source.packetsDropped(), source == null ? -1 : source.truncatedAt(),
-                streams == null ? null : streams.statistics());
+                streams == null ? null : streams.statistics(), outages());
+    }
+
+    private CaptureOutages outages() {
+        CaptureHealthReport report = healthReport;
+        return report == null ? CaptureOutages.NONE : report.outages(System.currentTimeMillis());
     }
 
     @ManagedAttribute(description = "Frames read")
@@ -190,9 +217,22 @@ public class PcapConsumer extends DefaultConsumer {
         return source == null ? 0 : source.packetsDropped();
     }
 
-    @ManagedAttribute(description = "Whether the capture source is open and frames are being read")
+    @ManagedAttribute(description = "Times the live capture's interface failed (deleted, down, libpcap error) and was"
+            + " reopened or is being reopened")
+    public long getCaptureOutages() {
+        return outages().count();
+    }
+
+    @ManagedAttribute(description = "Milliseconds without live capture because the interface had failed, in all")
+    public long getCaptureOutageMillis() {
+        return outages().totalMillis();
+    }
+
+    @ManagedAttribute(description = "Whether the capture source is open and frames are being read (false while a"
+            + " failed interface is being reopened)")
     public boolean isCapturing() {
-        return capturing;
+        FrameSource source = frameSource;
+        return capturing && source != null && source.available();
     }
 
     @ManagedAttribute(description = "Whether the capture ended and its END_OF_CAPTURE message has been processed")

@@ -2,8 +2,10 @@ package dev.modbuswatch.component.pcap;
 
 import dev.modbuswatch.component.pcap.source.CaptureFileSource;
 import dev.modbuswatch.component.pcap.source.FrameSource;
+import dev.modbuswatch.component.pcap.source.LibpcapException;
 import dev.modbuswatch.component.pcap.source.LibpcapFileSource;
 import dev.modbuswatch.component.pcap.source.LiveInterfaceSource;
+import dev.modbuswatch.component.pcap.source.ReopeningSource;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -81,6 +83,10 @@ public class PcapEndpoint extends DefaultEndpoint {
             + " seconds without a segment (capture time); Modbus connections often idle for minutes")
     private int idleTimeout = 3600;
 
+    /** How a live capture is opened and what time it is; only tests change them. */
+    private ReopeningSource.Opener liveOpener = this::openSource;
+    private ReopeningSource.Clock clock = ReopeningSource.Clock.SYSTEM;
+
     public PcapEndpoint(String uri, PcapComponent component, CaptureKind kind, String source) {
         super(uri, component);
         this.kind = kind;
@@ -104,6 +110,10 @@ public class PcapEndpoint extends DefaultEndpoint {
         requirePositive("snaplen", snaplen);
         requirePositive("readTimeout", readTimeout);
         requirePositive("bufferSize", bufferSize);
+        if (kind == CaptureKind.live) {
+            // What can never work fails the start at once; an interface that cannot be opened yet is retried.
+            checkLiveSettings();
+        }
         PcapConsumer consumer = new PcapConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
@@ -125,6 +135,28 @@ public class PcapEndpoint extends DefaultEndpoint {
         return reader == CaptureReader.libpcap
                 ? new LibpcapFileSource(file, explicitFilter())
                 : new CaptureFileSource(file, explicitFilter(), snaplen);
+    }
+
+    /**
+     * Fails when live capture can never work with these settings, whatever the interface does: libpcap cannot be
+     * loaded, or the filter does not compile.
+     */
+    private void checkLiveSettings() throws LibpcapException {
+        LiveInterfaceSource.checkSettings(effectiveFilter(), snaplen);
+    }
+
+    ReopeningSource.Opener liveOpener() {
+        return liveOpener;
+    }
+
+    ReopeningSource.Clock clock() {
+        return clock;
+    }
+
+    /** For tests: capture from {@code opener} instead of an interface, on {@code clock}. */
+    void useLiveSource(ReopeningSource.Opener opener, ReopeningSource.Clock clock) {
+        this.liveOpener = opener;
+        this.clock = clock;
     }
 
     /** The filter the user set, or null. */

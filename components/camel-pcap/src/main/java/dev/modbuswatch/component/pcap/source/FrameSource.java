@@ -19,6 +19,18 @@ public interface FrameSource extends Closeable {
         return 0;
     }
 
+    /**
+     * Throws when the source can no longer deliver frames although reading gives no error (a live interface that was
+     * taken down). Called every few seconds during live capture; does nothing by default.
+     */
+    default void checkHealth() throws IOException {
+    }
+
+    /** False while a live capture is interrupted (interface gone or down) and being reopened. */
+    default boolean available() {
+        return true;
+    }
+
     /** Byte offset where a capture file was cut short in the middle of a record, or -1. */
     default long truncatedAt() {
         return -1;
