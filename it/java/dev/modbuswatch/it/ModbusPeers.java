@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Assumptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,13 @@ final class ModbusPeers {
      * seconds after the request and not before {@code release} exists (null: no wait).
      */
     static Process device(int port, double delay, Path release) throws IOException {
+        // The script says it listens before pymodbus binds: a port still held (by a device of an interrupted run)
+        // would leave that one answering.
+        try (ServerSocket free = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            free.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new AssertionError("port " + port + " is in use (a device left by an earlier run?): " + e.getMessage());
+        }
         Path script = Path.of(System.getProperty("project.basedir", "."), "it", "peers", "slow_passphrase_server.py");
         List<String> command = release == null
                 ? List.of(PYTHON, script.toString(), Integer.toString(port), Double.toString(delay))
