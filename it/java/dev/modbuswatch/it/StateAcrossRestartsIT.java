@@ -129,7 +129,7 @@ class StateAcrossRestartsIT {
         awaitPendingRequest(run, port);
 
         replaceInRouteFile(routes.resolve("modbus-events.yaml"), from, to);
-        run.await("the routes to reload", () -> run.count("Routes reloaded summary") >= 1);
+        run.await("the routes to reload", () -> run.count("Routes reloaded from modbus-events.yaml") >= 1);
         if (run.count("Capture ended") > 0) {
             run.awaitCapturing(2);
         }
