@@ -90,8 +90,8 @@ class CaptureOutageIT {
                     + " unavailable for \\d+\\.\\d s: The interface disappeared");
             assertThat(gap).doesNotContainKeys("ipv4.src", "tcp.dst_port", "modbus.anomaly_bytes")
                     .containsKeys("EventTime", "EventReceivedTime", "SourceModuleName");
-            assertThat(jar.lines("Stream anomaly")).as("the route's WARN about it%s", jar.log()).singleElement()
-                    .asString().contains("Stream anomaly: CAPTURE_GAP: interface " + CAPTURE_INTERFACE + " unavailable");
+            assertThat(jar.lines("Stream anomaly")).as("no route WARN besides the capture's own lines%s", jar.log())
+                    .isEmpty();
             assertThat(alertNames(out)).as("alerts: a capture gap is not the peer's doing").containsOnly("Bad login");
 
             ip("-n", captureNamespace, "link", "del", CAPTURE_INTERFACE);

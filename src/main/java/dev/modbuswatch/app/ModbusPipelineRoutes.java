@@ -367,7 +367,10 @@ public class ModbusPipelineRoutes extends RouteConfigurationBuilder {
                         .bean("pipelineState", "checkpoint")
                     .endChoice()
                     .when(simple("${header.CamelPcapMessageType} == 'ANOMALY'"))
-                        .log(LoggingLevel.WARN, "Stream anomaly: ${body}")
+                        // A capture gap (outage, kernel drops) is logged by the capture itself, at most once a minute.
+                        .filter(simple("${body.kind} != 'CAPTURE_GAP'"))
+                            .log(LoggingLevel.WARN, "Stream anomaly: ${body}")
+                        .end()
                         .setProperty("anomaly", simple("${body}"))
                         // A gap (one connection's or the whole capture's) marks the requests pending across it unobserved.
                         .bean("unseenTraffic", "anomaly")

@@ -55,6 +55,8 @@ public final class UnseenTraffic {
     private void connectionGap(TcpConnection connection, boolean inResponses, long nanos) {
         lastGaps.remove(connection);
         lastGaps.put(connection, nanos);
+        // Also pruned here: lone responses may never come, and connections (a new client port each) do.
+        forgetGapsBefore(nanos - windowNanos);
         if (inResponses) {
             for (Exchange group : transactions.groups().values()) {
                 ModbusTransaction pending = group.getMessage().getBody(ModbusTransaction.class);
@@ -83,6 +85,11 @@ public final class UnseenTraffic {
 
     private boolean near(long gap, long nanos) {
         return gap != Long.MIN_VALUE && Math.abs(nanos - gap) <= windowNanos;
+    }
+
+    /** For tests: the connections whose last gap is remembered. */
+    int connectionsWithGaps() {
+        return lastGaps.size();
     }
 
     private void forgetGapsBefore(long limit) {

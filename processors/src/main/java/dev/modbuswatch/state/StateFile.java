@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /**
  * The file the state is saved in. A save writes a temporary file beside it and renames it over the old one, so the file
@@ -20,6 +24,9 @@ final class StateFile {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
+
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path path;
     private final Path temporary;
@@ -41,8 +48,9 @@ final class StateFile {
     /** @param durable whether to wait until the bytes are on the disk (a power cut keeps them), not only in the OS */
     void write(byte[] state, boolean durable) throws IOException {
         Files.createDirectories(path.getParent());
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        // Owner only: pending requests are kept as they were captured, a passphrase write's registers included.
+        try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), OWNER_ONLY)) {
             ByteBuffer bytes = ByteBuffer.wrap(state);
             while (bytes.hasRemaining()) {
                 channel.write(bytes);

@@ -83,6 +83,15 @@ class UnseenTrafficTest {
     }
 
     @Test
+    void gapsOlderThanTheTimeoutAreForgottenAsNewOnesCome() {
+        for (int client = 0; client < 100; client++) {
+            unseen.anomaly(gap(Messages.connection("10.20.1." + client, 40000 + client, "10.20.0.50", 502), false,
+                    client * 10 * SECOND));
+        }
+        assertThat(unseen.connectionsWithGaps()).as("only the gaps within the timeout are kept").isEqualTo(1);
+    }
+
+    @Test
     void loneResponseJustAfterARestartIsUnobserved() {
         unseen.blindAt(START);
 

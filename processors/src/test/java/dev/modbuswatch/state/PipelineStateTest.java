@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -94,6 +95,8 @@ class PipelineStateTest {
         SavedState onDisk = StateJson.read(Files.readAllBytes(stateFile()));
         assertThat(onDisk.transactions()).containsOnlyKeys("k");
         assertThat(siblings()).containsExactly("pipeline-state.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile())))
+                .as("pending requests as captured, passphrases included: owner only").isEqualTo("rw-------");
     }
 
     @Test
