@@ -1,17 +1,22 @@
 package dev.modbuswatch.output.delivery;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +24,14 @@ import java.util.stream.Stream;
  * one record per line), written to a temporary file, forced to disk and renamed, so a crash leaves either the whole
  * batch or none of it. Survives process restarts: a new spool on the same folder continues where the last one stopped.
  * Records must be single lines (compact JSON is).
+ * <p>
+ * A segment deleted from outside (or the whole folder) is dropped from the spool. A delivered segment that cannot be
+ * removed (read-only file system, I/O error) is no longer part of the spool: it is not handed out again, and removal
+ * is tried again at each {@link #oldest()} (a restart before it succeeds reads it again: delivery is at least once).
  */
 public final class DiskSpool {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DiskSpool.class);
     private static final String SUFFIX = ".jsonl";
 
     /** One appended batch, oldest first. */
@@ -33,8 +43,11 @@ public final class DiskSpool {
 
     private final Path folder;
     private final TreeMap<Long, Size> sizeBySegment = new TreeMap<>();
+    /** Delivered segments whose file could not be removed yet. */
+    private final TreeSet<Long> delivered = new TreeSet<>();
     private long records;
     private long bytes;
+    private boolean removalFailing;
 
     public DiskSpool(Path folder) throws IOException {
         this.folder = folder;
@@ -60,16 +73,26 @@ public final class DiskSpool {
         if (records.isEmpty()) {
             return;
         }
-        long sequence = sizeBySegment.isEmpty() ? 1 : sizeBySegment.lastKey() + 1;
-        put(sequence, new Size(records.size(), write(file(sequence), records)));
+        long last = Math.max(sizeBySegment.isEmpty() ? 0 : sizeBySegment.lastKey(),
+                delivered.isEmpty() ? 0 : delivered.last());
+        put(last + 1, new Size(records.size(), write(file(last + 1), records)));
     }
 
     public synchronized Optional<Segment> oldest() throws IOException {
-        if (sizeBySegment.isEmpty()) {
-            return Optional.empty();
+        removeDelivered();
+        while (!sizeBySegment.isEmpty()) {
+            long sequence = sizeBySegment.firstKey();
+            Path file = file(sequence);
+            try {
+                return Optional.of(new Segment(file, List.copyOf(Files.readAllLines(file, StandardCharsets.UTF_8))));
+            } catch (NoSuchFileException e) {
+                Size lost = sizeBySegment.get(sequence);
+                LOG.warn("Spool {}: segment {} was removed from outside; its {} records are no longer in the spool",
+                        folder, file.getFileName(), lost.records());
+                put(sequence, null);
+            }
         }
-        Path file = file(sizeBySegment.firstKey());
-        return Optional.of(new Segment(file, List.copyOf(Files.readAllLines(file, StandardCharsets.UTF_8))));
+        return Optional.empty();
     }
 
     /**
@@ -79,10 +102,33 @@ public final class DiskSpool {
     public synchronized void replace(Segment segment, List<String> remaining) throws IOException {
         long sequence = sequence(segment.file());
         if (remaining.isEmpty()) {
-            Files.deleteIfExists(segment.file());
             put(sequence, null);
+            delivered.add(sequence);
+            removeDelivered();
         } else if (!remaining.equals(segment.records())) {
             put(sequence, new Size(remaining.size(), write(segment.file(), remaining)));
+        }
+    }
+
+    /** Removes the files of delivered segments, as far as it can; logs once when it cannot, and once when it can again. */
+    private void removeDelivered() {
+        while (!delivered.isEmpty()) {
+            Path file = file(delivered.first());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                if (!removalFailing) {
+                    removalFailing = true;
+                    LOG.error("Spool {}: delivered segment {} cannot be removed ({}); it is not sent again, and removed"
+                            + " once possible", folder, file.getFileName(), e.getMessage());
+                }
+                return;
+            }
+            delivered.pollFirst();
+            if (removalFailing && delivered.isEmpty()) {
+                removalFailing = false;
+                LOG.info("Spool {}: delivered segments can be removed again", folder);
+            }
         }
     }
 
@@ -127,6 +173,7 @@ public final class DiskSpool {
 
     /** @return the bytes written */
     private long write(Path file, List<String> records) throws IOException {
+        Files.createDirectories(folder); // it may have been removed from outside
         Path temporary = folder.resolve(file.getFileName() + ".tmp");
         byte[] bytes = (String.join("\n", records) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -37,7 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * What cannot wait goes to the undelivered file with the reason: a record that finds the memory buffer full, that
  * does not fit under the spool's size limit, or that is larger than the transport carries. Stopping waits up to the
- * drain time for everything to be sent; what is left stays in the spool for the next start.
+ * drain time for everything to be sent; what is left stays in the spool for the next start, and what cannot be written to
+ * the spool then goes to the undelivered file.
  */
 public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
 
@@ -50,6 +52,11 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
     /** After the drain time, how long a stop waits for the sender to put what is left in the spool. */
     private static final Duration SPOOL_WAIT = Duration.ofSeconds(10);
     private static final Duration SPOOL_RETRY = Duration.ofSeconds(5);
+    /** While the spool cannot be written, how often the records in memory are tried again. */
+    static final Duration SPOOL_WRITE_RETRY = Duration.ofMillis(200);
+    /** At most one line per this time for records that could be written nowhere. */
+    private static final Duration LOST_LOG_INTERVAL = Duration.ofMinutes(1);
+    private static final String STOPPED = "the syslog output was stopped";
 
     private final SyslogFormatter formatter;
     private final SyslogTransport.Connector connector;
@@ -71,6 +78,12 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
     private Thread sender;
     /** A message went through since the start or the last failure. */
     private volatile boolean delivering;
+    /** Records in memory at stop that went to the undelivered file because the spool could not be written. */
+    private final AtomicLong unspooledAtStop = new AtomicLong();
+    /** Records that could be written neither to the server, nor the spool, nor the undelivered file. */
+    private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong lostAtLastLine = new AtomicLong();
+    private final AtomicLong nextLostLine = new AtomicLong(System.nanoTime());
 
     // Used by the sender thread only
     private SyslogTransport transport;
@@ -79,6 +92,7 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
     private boolean spoolFull;
     private boolean spoolFailing;
     private boolean spoolUnreadable;
+    private long nextSpoolTry;
 
     private record Pending(Map<String, String> record, byte[] message) {
     }
@@ -110,9 +124,8 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
         lock.lock();
         try {
             if (senderDone) {
-                if (!toSpool(List.of(record), "the syslog output was stopped")) {
-                    giveUp(record, "the syslog output was stopped and its spool " + spool.folder()
-                            + " cannot be written");
+                if (!toSpool(List.of(record), STOPPED)) {
+                    giveUp(record, STOPPED + " and its spool " + spool.folder() + " cannot be written");
                 }
                 return;
             }
@@ -152,6 +165,9 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
                 + (counters.retried() > 0 ? counters.retried() + " sent again after a lost connection, " : "")
                 + counters.spooled() + " spooled, " + counters.deadLettered() + " undelivered"
                 + (counters.deadLettered() > 0 ? " (in " + undelivered.file() + ")" : "")
+                + (unspooledAtStop.get() > 0 ? ", " + unspooledAtStop.get()
+                + " of them because the spool could not be written at stop" : "")
+                + (lost.get() > 0 ? ", " + lost.get() + " lost (the undelivered file could not be written)" : "")
                 + (waiting == 0 ? "" : "; " + waiting + " records wait in the spool " + spool.folder()
                 + " for the next start");
     }
@@ -197,7 +213,7 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
                     server);
             lock.lock();
             try {
-                spoolMemory("the syslog output was stopped");
+                spoolMemoryAtStop();
             } finally {
                 lock.unlock();
             }
@@ -240,7 +256,7 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
             lock.lock(); // held while the rest goes to the spool, so that a record offered now comes after it
             try {
                 senderDone = true;
-                spoolMemory("the syslog output was stopped");
+                spoolMemoryAtStop();
             } finally {
                 lock.unlock();
             }
@@ -550,11 +566,42 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
      * @return how many records were moved
      */
     private int spoolMemory(String why) {
-        List<Map<String, String>> records = new ArrayList<>();
+        if (spoolFailing && System.nanoTime() - nextSpoolTry < 0) {
+            return 0;
+        }
+        List<Pending> pendings = takeBuffer();
+        if (pendings.isEmpty()) {
+            return 0;
+        }
+        if (!toSpool(records(pendings), why)) {
+            nextSpoolTry = System.nanoTime() + SPOOL_WRITE_RETRY.toNanos();
+            putBack(pendings);
+            return 0;
+        }
+        return pendings.size();
+    }
+
+    /** At stop, moves the records in memory to the spool; when it cannot be written, to the undelivered file. */
+    private void spoolMemoryAtStop() {
+        List<Pending> pendings = takeBuffer();
+        if (pendings.isEmpty() || toSpool(records(pendings), STOPPED)) {
+            return;
+        }
+        LOG.error("Syslog output to {} stopped: {} records in memory cannot be written to the spool {}; they go to {}",
+                server, pendings.size(), spool.folder(), undelivered.file());
+        unspooledAtStop.addAndGet(pendings.size());
+        for (Pending pending : pendings) {
+            giveUp(pending.record(), STOPPED + " and its spool " + spool.folder() + " cannot be written");
+        }
+    }
+
+    /** Takes all records out of the memory buffer, oldest first. */
+    private List<Pending> takeBuffer() {
+        List<Pending> pendings = new ArrayList<>();
         lock.lock();
         try {
             for (Pending pending; (pending = buffer.pollFirst()) != null; ) {
-                records.add(pending.record());
+                pendings.add(pending);
             }
             if (overflowing) {
                 overflowing = false;
@@ -563,14 +610,11 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
         } finally {
             lock.unlock();
         }
-        if (records.isEmpty()) {
-            return 0;
-        }
-        if (!toSpool(records, why)) {
-            putBack(records.stream().map(record -> new Pending(record, formatter.format(record))).toList());
-            return 0;
-        }
-        return records.size();
+        return pendings;
+    }
+
+    private static List<Map<String, String>> records(List<Pending> pendings) {
+        return pendings.stream().map(Pending::record).toList();
     }
 
     /** @return false when the spool could not be written (nothing of the records is in it) */
@@ -614,8 +658,14 @@ public final class SyslogOutput extends ServiceSupport implements RemoteOutput {
         try {
             undelivered.write(record, reason);
         } catch (IOException e) {
-            LOG.error("Syslog record lost: it could not be sent ({}) nor written to {}: {}", reason,
-                    undelivered.file(), e.getMessage());
+            long total = lost.incrementAndGet();
+            long now = System.nanoTime();
+            long next = nextLostLine.get();
+            if (now - next >= 0 && nextLostLine.compareAndSet(next, now + LOST_LOG_INTERVAL.toNanos())) {
+                LOG.error("{} syslog records lost ({} in all): they could not be sent ({}) nor written to {}: {};"
+                                + " next such line in {} s at the earliest", total - lostAtLastLine.getAndSet(total),
+                        total, reason, undelivered.file(), e.getMessage(), LOST_LOG_INTERVAL.toSeconds());
+            }
         }
     }
 }

@@ -277,6 +277,90 @@ class SyslogOutputTest {
         assertThat(spooled()).as("a record offered after the stop").endsWith(Map.of("n", "late"));
     }
 
+    @Test
+    void recordsInMemoryAtStopGoToTheFileWhenTheSpoolCannotBeWritten() throws Exception {
+        DeliveryCounters counters = new DeliveryCounters();
+        SyslogTransport.Connector refused = () -> {
+            throw new ConnectException("Connection refused");
+        };
+        SyslogOutput output = output(refused, "tcp://test", 100, Duration.ofMillis(300), counters);
+        Path folder = dir.resolve("spool/syslog");
+        Files.delete(folder);
+        Files.writeString(folder, "a file where the spool folder should be"); // as root, permissions would not stop it
+        output.start();
+        for (int i = 0; i < 3; i++) {
+            output.offer(Map.of("n", "m" + i));
+        }
+        output.stop();
+        List<String> reasons = new ArrayList<>();
+        List<Object> records = new ArrayList<>();
+        for (Map<?, ?> entry : jsonLines(dir.resolve("syslog-undelivered.jsonl"))) {
+            reasons.add((String) entry.get("reason"));
+            records.add(entry.get("record"));
+        }
+        assertThat(records).containsExactly(Map.of("n", "m0"), Map.of("n", "m1"), Map.of("n", "m2"));
+        assertThat(reasons).allMatch(reason -> reason.equals(
+                "the syslog output was stopped and its spool " + folder + " cannot be written"));
+        assertThat(counters.deadLettered()).isEqualTo(3);
+        assertThat(output.summary()).contains("3 undelivered",
+                "3 of them because the spool could not be written at stop");
+    }
+
+    @Test
+    void theSpoolFolderRemovedFromOutsideDoesNotStopDelivery() throws Exception {
+        int port = freePort();
+        DeliveryCounters counters = new DeliveryCounters();
+        SyslogOutput output = output(port, 100, Duration.ofSeconds(30), counters);
+        output.start();
+        for (int i = 0; i < 3; i++) {
+            output.offer(Map.of("n", "m" + i));
+        }
+        poll(() -> spooledCount() == 3);
+        for (Path file : spoolFiles()) {
+            Files.delete(file);
+        }
+        Files.delete(dir.resolve("spool/syslog"));
+        output.offer(Map.of("n", "after"));
+        poll(() -> spooledCount() == 1);
+        FramedServer server = server(port);
+        poll(() -> server.messages().contains("after"));
+        output.stop();
+        assertThat(server.messages()).containsExactly("after");
+    }
+
+    @Test
+    void recordsThatCanBeWrittenNowhereAreCountedAndLoggedOncePerMinute() throws Exception {
+        DeliveryCounters counters = new DeliveryCounters();
+        CountDownLatch connecting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SyslogTransport.Connector slow = () -> {
+            connecting.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ConnectException("Connection refused");
+        };
+        Files.writeString(dir.resolve("not-a-folder"), "x");
+        SyslogOutput output = new SyslogOutput(NAME_ONLY, slow, "tcp://test", 1, Duration.ofMillis(300),
+                spool(Long.MAX_VALUE), new DeadLetterFile(dir.resolve("not-a-folder/u.jsonl"), "syslog"), counters);
+        ListAppender<ILoggingEvent> log = capturedLog();
+        output.start();
+        output.offer(Map.of("n", "m0"));
+        connecting.await();
+        for (int i = 1; i <= 5; i++) {
+            output.offer(Map.of("n", "m" + i));
+        }
+        release.countDown();
+        output.stop();
+        assertThat(log.list.stream().filter(event -> event.getLevel() == Level.ERROR)
+                .map(ILoggingEvent::getFormattedMessage).filter(line -> line.contains("records lost")))
+                .singleElement().asString().startsWith("1 syslog records lost (1 in all)");
+        assertThat(counters.deadLettered()).isEqualTo(5);
+        assertThat(output.summary()).contains("5 lost (the undelivered file could not be written)");
+    }
+
     private static ListAppender<ILoggingEvent> capturedLog() {
         Logger logger = (Logger) LoggerFactory.getLogger(SyslogOutput.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
