@@ -36,6 +36,8 @@ public final class JsonLinesFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesFile.class);
     private static final Duration LOG_EVERY = Duration.ofMinutes(1);
+    private static final Duration FIRST_COMPRESSION_RETRY = Duration.ofSeconds(10);
+    private static final Duration LAST_COMPRESSION_RETRY = Duration.ofMinutes(10);
 
     private final Path path;
     private final HoldPriority priority;
@@ -58,6 +60,10 @@ public final class JsonLinesFile {
     private boolean failureLogged;
     private Instant lastFailureLog = Instant.EPOCH;
     private Instant lastRotationFailureLog = Instant.EPOCH;
+    private Instant lastRetentionFailureLog = Instant.EPOCH;
+    private Instant lastCompressionFailureLog = Instant.EPOCH;
+    private Duration compressionBackoff = Duration.ZERO;
+    private Instant compressionRetry; // null: nothing left to compress
     private long heldSinceLog;
     private long writtenSinceLog;
     private final AtomicLong droppedSinceLog = new AtomicLong();
@@ -81,8 +87,11 @@ public final class JsonLinesFile {
         try {
             BasicFileAttributes found = Files.readAttributes(path, BasicFileAttributes.class);
             size = found.size();
-            began = found.creationTime().toInstant();
             lastWrite = found.lastModifiedTime().toInstant();
+            // A file rotated by time holds only its period's records (the last run rotated it when the period ended),
+            // so its span starts where the period of its last write does. creationTime() is of no use: on Linux with
+            // Java 17 it is the last modification time.
+            began = policy.rotatesByTime() ? policy.interval().periodStart(lastWrite) : found.creationTime().toInstant();
             PartialLine.repair(path, clock);
         } catch (NoSuchFileException absent) {
             // created by the first write
@@ -149,7 +158,7 @@ public final class JsonLinesFile {
         } finally {
             lock.unlock();
         }
-        if (rotatedSinceRetention) {
+        if (rotatedSinceRetention || compressionRetry != null && !clock.instant().isBefore(compressionRetry)) {
             rotatedSinceRetention = false;
             keepRotatedFiles();
         }
@@ -315,18 +324,53 @@ public final class JsonLinesFile {
         rotatedSinceRetention = true;
     }
 
+    /**
+     * Deletes what retention says first, as that frees space even on a full disk, then compresses. A compression that
+     * fails (a full disk) is retried with a growing delay, not at every maintenance, as it writes a whole file each time.
+     * Only maintenance calls this.
+     */
     private void keepRotatedFiles() {
         if (!policy.rotate()) {
             return;
         }
+        Instant now = clock.instant();
+        boolean retained = retain(now);
+        if (!policy.compress() || compressionRetry != null && now.isBefore(compressionRetry)) {
+            return;
+        }
         try {
-            if (policy.compress()) {
-                rotated.compress();
-            }
-            rotated.retain(clock.instant(), policy.retainAge(), policy.retainBytes());
+            rotated.compress();
         } catch (IOException e) {
-            rotatedSinceRetention = true; // try again at the next maintenance
-            LOG.warn("Cannot compress or delete rotated files of {}: {}", path, describe(e));
+            compressionBackoff = compressionBackoff.isZero() ? FIRST_COMPRESSION_RETRY
+                    : min(compressionBackoff.multipliedBy(2), LAST_COMPRESSION_RETRY);
+            compressionRetry = now.plus(compressionBackoff);
+            if (Duration.between(lastCompressionFailureLog, now).compareTo(LOG_EVERY) >= 0) {
+                lastCompressionFailureLog = now;
+                LOG.warn("Cannot compress rotated files of {}: {} (tried again in {} s)", path, describe(e),
+                        compressionBackoff.toSeconds());
+            }
+            return;
+        }
+        compressionBackoff = Duration.ZERO;
+        compressionRetry = null;
+        if (retained) {
+            retain(now); // the compressed files take less
+        }
+    }
+
+    /** @return false if a file could not be deleted (tried again at the next maintenance) */
+    private boolean retain(Instant now) {
+        try {
+            rotated.retain(now, policy.retainAge(), policy.retainBytes());
+            return true;
+        } catch (IOException e) {
+            rotatedSinceRetention = true;
+            if (Duration.between(lastRetentionFailureLog, now).compareTo(LOG_EVERY) >= 0) {
+                lastRetentionFailureLog = now;
+                LOG.warn("Cannot delete rotated files of {}: {} (tried again every {} s)", path, describe(e),
+                        policy.retryEvery().toSeconds());
+            }
+            return false;
         }
     }
 
@@ -368,6 +412,10 @@ public final class JsonLinesFile {
             }
             channel = null;
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     private static Instant max(Instant a, Instant b) {

@@ -234,6 +234,54 @@ class JsonLinesFileTest {
         }
     }
 
+    @Test
+    void retentionRunsWhenCompressionFailsAndCompressionIsRetriedLater() throws IOException {
+        Path events = folder.resolve("events.jsonl");
+        Path old = folder.resolve("events-20261101T000000Z-20261102T000000Z.jsonl");
+        Path recent = folder.resolve("events-20261203T000000Z-20261204T000000Z.jsonl");
+        Files.writeString(old, "{}\n");
+        Files.writeString(recent, "{}\n");
+        // compressing fails as on a full disk: its temporary file cannot be written nor deleted
+        Path oldBlocker = Files.createDirectories(folder.resolve(old.getFileName() + ".gz.tmp/x"));
+        Path recentBlocker = Files.createDirectories(folder.resolve(recent.getFileName() + ".gz.tmp/x"));
+        OutputFilePolicy policy = new OutputFilePolicy(true, 0, RotationInterval.NONE, true, Duration.ofDays(30),
+                0, 1 << 20, Duration.ofSeconds(1));
+        JsonLinesFile file = file(events, HoldPriority.LOW, policy);
+
+        file.maintain();
+        assertThat(old).doesNotExist();
+        assertThat(recent).exists();
+
+        Files.delete(recentBlocker);
+        Files.delete(recentBlocker.getParent());
+        clock.advance(Duration.ofSeconds(5));
+        file.maintain();
+        assertThat(recent).exists(); // not compressed again at every maintenance
+
+        clock.advance(Duration.ofSeconds(5));
+        file.maintain();
+        assertThat(recent).doesNotExist();
+        assertThat(gunzip(folder.resolve(recent.getFileName() + ".gz"))).containsExactly("{}");
+        assertThat(oldBlocker).exists();
+    }
+
+    @Test
+    void aDailyFileFoundAtTheStartIsNamedFromThePeriodOfItsLastWrite() throws IOException {
+        Path events = folder.resolve("events.jsonl");
+        Files.write(events, lines(0, 2));
+        Files.setLastModifiedTime(events, java.nio.file.attribute.FileTime.from(
+                Instant.parse("2026-12-04T10:00:00Z")));
+        JsonLinesFile file = file(events, HoldPriority.LOW, rotating(0, RotationInterval.parse("daily")));
+        file.append(lines(2, 3));
+
+        clock.set(Instant.parse("2026-12-05T00:00:01Z"));
+        file.maintain();
+
+        Path rotated = folder.resolve("events-20261204T000000Z-20261205T000000Z.jsonl");
+        assertThat(rotated("events")).containsExactly(rotated);
+        assertThat(Files.readAllLines(rotated)).containsExactlyElementsOf(records(0, 3));
+    }
+
     private JsonLinesFile file(Path path, HoldPriority priority, OutputFilePolicy policy) {
         return new JsonLinesFile(path, priority, policy, new HeldRecords(policy.holdBytes()), clock, this::lost);
     }
