@@ -75,7 +75,8 @@ final class AzureOutputs {
         RetryPolicy retries = new RetryPolicy(count(prefix + ".retries", true),
                 millis(prefix + ".retry-backoff"), millis(prefix + ".retry-backoff-max"));
         BatchDelivery delivery = new BatchDelivery(target, spool,
-                new DeadLetterFile(output.resolve(target.name() + "-dead-letter.jsonl"), target.name()), retries,
+                new DeadLetterFile(output.resolve(target.name() + "-dead-letter.jsonl"), target.name(),
+                        OutputFiles.policy(context.getPropertiesComponent())), retries,
                 count(prefix + ".batch-size", false), millis(prefix + ".linger"), millis(prefix + ".drain-timeout"));
         context.getRegistry().bind(bean, delivery);
         try {

@@ -60,7 +60,8 @@ final class SyslogOutputFactory {
         return new SyslogOutput(formatter(), connector(host, port), server,
                 Settings.positiveCount(PREFIX + "buffer-size", value("buffer-size", "10000")),
                 Duration.ofMillis(Settings.positiveMillis(PREFIX + "drain-timeout", value("drain-timeout", "30000"))),
-                spool(output), new DeadLetterFile(output.resolve(UNDELIVERED_FILE), "syslog"), new DeliveryCounters());
+                spool(output), new DeadLetterFile(output.resolve(UNDELIVERED_FILE), "syslog",
+                        OutputFiles.policy(properties)), new DeliveryCounters());
     }
 
     /** Records that wait for the server, on disk in {@code <modbus.output.dir>/spool/syslog/}. */

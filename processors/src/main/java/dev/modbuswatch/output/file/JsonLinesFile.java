@@ -102,6 +102,18 @@ public final class JsonLinesFile {
         periodEnd = policy.interval().periodEnd(began);
     }
 
+    /**
+     * A file of its own, outside the {@code jsonl:} component, for an output's failure records (dead letters): whole
+     * lines, held and retried on the next write while writing fails, rotated and kept by the same policy. Its owner
+     * calls {@link #maintain} before each write, as nothing else does; it is never closed (what is written is the
+     * operating system's once written).
+     */
+    public static JsonLinesFile ofItsOwn(Path path, OutputFilePolicy policy, Clock clock,
+                                         ObjLongConsumer<String> lost) {
+        return new JsonLinesFile(path.toAbsolutePath().normalize(), HoldPriority.HIGH, policy,
+                new HeldRecords(policy.holdBytes()), clock, lost);
+    }
+
     public Path path() {
         return path;
     }
